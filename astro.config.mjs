@@ -1,0 +1,47 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import react from '@astrojs/react';
+
+// Bodies larger than this are refused before any route reads them. The adapter's default is
+// 1 GiB (RELIABILITY.md G7); no form on this site comes near 256 KiB.
+export const BODY_SIZE_LIMIT = 256 * 1024;
+
+/**
+ * GOV.UK Frontend keeps two Internet Explorer hacks (`@media screen\\0`) that Sass turns into a
+ * replacement character and the CSS minifier rejects. IE is not supported, so drop those rules.
+ * @type {import('postcss').Plugin}
+ */
+const dropIeMediaHacks = {
+  postcssPlugin: 'drop-ie-media-hacks',
+  AtRule: {
+    media(rule) {
+      if (/\uFFFD|\\0/.test(rule.params)) rule.remove();
+    },
+  },
+};
+
+export default defineConfig({
+  // Content pages are prerendered; routes that must be dynamic opt out with `prerender = false`.
+  output: 'static',
+  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_SIZE_LIMIT }),
+  integrations: [react()],
+  trailingSlash: 'ignore',
+  // Leave the origin check on: it rejects cross-site form posts to on-demand routes (CSRF).
+  security: { checkOrigin: true },
+  // No telemetry-like prefetching of other pages: keep requests to what a person asks for.
+  prefetch: false,
+  build: { format: 'directory' },
+  // The site keeps no server-side sessions for participants; researcher sign-in issues its own
+  // token (see the researcher workspace), so Astro's session store is not needed.
+  session: false,
+  vite: {
+    css: {
+      postcss: { plugins: [dropIeMediaHacks] },
+      preprocessorOptions: {
+        // govuk-frontend's Sass is imported by package name (see src/styles/site.scss).
+        scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin'] },
+      },
+    },
+  },
+});

@@ -1,0 +1,37 @@
+/**
+ * Starts the built site: checks DATA_DIR and migrates the database first, so that a bad folder
+ * stops the server at once with a message saying which folder and why, then hands over to the
+ * Astro Node server (pages, API and static files) on HOST:PORT (default localhost:4321).
+ */
+import { existsSync } from 'node:fs';
+import { DataDirError } from '../src/server/dataDir.ts';
+import { closeStore, getStore } from '../src/server/store.ts';
+
+const entry = new URL('../dist/server/entry.mjs', import.meta.url);
+
+function fail(message: string): never {
+  console.error(`\nSafeguarding 2.0 could not start.\n${message}\n`);
+  process.exit(1);
+}
+
+if (!existsSync(entry)) fail('The site has not been built yet. Run `npm run build` first.');
+
+try {
+  const { schemaVersion } = getStore().health();
+  console.log(`Database ready in ${process.env.DATA_DIR || './data'} (schema version ${schemaVersion}).`);
+} catch (error) {
+  if (error instanceof DataDirError) fail(error.message);
+  fail(`The database could not be opened: ${error instanceof Error ? error.message : error}`);
+}
+
+process.env.HOST ??= 'localhost';
+process.env.PORT ??= '4321';
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    closeStore();
+    process.exit(0);
+  });
+}
+
+await import(entry.href);

@@ -1,0 +1,73 @@
+import { z } from 'astro/zod';
+
+/** Identifiers that end up in URLs, HTML ids and database rows: lower case, digits and hyphens. */
+export const slugId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower case letters, digits and hyphens, starting with a letter');
+
+/** Text a person reads: never empty, and trimmed so that "  " does not count as content. */
+export const text = (max: number, min = 1) =>
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`);
+
+/** Who an activity is for. The same words are used on listings and in the CMS. */
+export const AUDIENCES = ['practitioners', 'families', 'ecdp-members', 'stakeholders'] as const;
+export const audience = z.array(z.enum(AUDIENCES)).min(1, 'must name at least one audience');
+
+export const AUDIENCE_LABELS: Record<(typeof AUDIENCES)[number], string> = {
+  practitioners: 'Practitioners (social workers, teachers, police, health staff)',
+  families: 'Families involved with children’s services',
+  'ecdp-members': 'Members of Essex Coalition of Disabled People',
+  stakeholders: 'Managers, commissioners and partners',
+};
+
+/** Whether an activity accepts answers. Drafts are built but never listed. */
+export const ACTIVITY_STATUSES = ['draft', 'open', 'closed'] as const;
+
+/**
+ * Consent is versioned: the version is stored with every response, so a changed statement
+ * never silently applies to people who agreed to an earlier wording.
+ */
+export const consentSchema = z.object({
+  version: z.string().regex(/^\d+\.\d+$/, 'must look like 1.0'),
+  statements: z
+    .array(
+      z.object({
+        id: slugId,
+        text: text(400),
+        easyRead: text(300).optional(),
+      }),
+    )
+    .min(1, 'must have at least one statement'),
+});
+
+/** Open and close dates, status and retention shared by surveys and journey activities. */
+export const activityFields = {
+  title: text(120, 5),
+  summary: text(300, 20),
+  audience,
+  status: z.enum(ACTIVITY_STATUSES),
+  opens: z.coerce.date(),
+  closes: z.coerce.date(),
+  /** Responses are deleted this many months after the activity closes. */
+  retentionMonths: z.number().int().min(1).max(84),
+  estimatedMinutes: z.number().int().min(1).max(120),
+  intro: text(3000),
+  easyReadIntro: text(2000).optional(),
+  consent: consentSchema,
+};
+
+export function closesAfterOpens(value: { opens: Date; closes: Date }, ctx: z.RefinementCtx) {
+  if (value.closes <= value.opens) {
+    ctx.addIssue({ code: 'custom', path: ['closes'], message: 'must be after the opening date' });
+  }
+}
+
+/** An image always travels with its alternative text; empty alt text is refused. */
+export const imageSchema = z.object({
+  src: z.string().regex(/^\/uploads\/[^\s]+$/, 'must be a file in /uploads/'),
+  alt: text(250),
+});

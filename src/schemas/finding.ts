@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+import { slugId, text } from './common.ts';
+
+export const findingSchema = z
+  .object({
+    title: text(120, 5),
+    date: z.coerce.date(),
+    summary: text(300, 20),
+    /** Slugs of the surveys and journey activities this finding draws on. */
+    activities: z.array(slugId).min(1, 'must name at least one activity it draws on'),
+    tags: z.array(slugId).default([]),
+    /** "You said, we did": what participants said and what changed because of it. */
+    youSaidWeDid: z.array(z.object({ said: text(500), did: text(500) })).default([]),
+  })
+  .strict();
+
+export type Finding = z.output<typeof findingSchema>;

@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import { text } from './common.ts';
+
+const phone = z.string().regex(/^[0-9 +]{3,20}$/, 'must be a phone number of digits and spaces');
+
+export const settingsSchema = z
+  .object({
+    siteName: text(60),
+    tagline: text(200),
+    description: text(500),
+    /** Who runs the research; shown before consent and in the footer. */
+    researchLead: text(200),
+    contactEmail: z.email('must be an email address'),
+    partners: z
+      .array(z.object({ name: text(120), role: text(300), url: z.url().optional() }))
+      .min(1),
+    /** Shown on the get-help page and in the short help panel on sensitive pages. */
+    helpLines: z
+      .array(
+        z.object({
+          name: text(80),
+          phone,
+          when: text(120),
+          description: text(300),
+        }),
+      )
+      .min(1),
+    frontDoor: z.object({
+      name: text(120),
+      phone,
+      outOfHoursPhone: phone,
+      description: text(300),
+    }),
+    /** Where "Exit this page" sends people: a neutral, everyday site. */
+    exitUrl: z.url({ protocol: /^https$/ }),
+  })
+  .strict();
+
+export type Settings = z.output<typeof settingsSchema>;
