@@ -18,7 +18,9 @@ if (!existsSync(entry)) fail('The site has not been built yet. Run `npm run buil
 
 try {
   const { schemaVersion } = getStore().health();
-  console.log(`Database ready in ${process.env.DATA_DIR || './data'} (schema version ${schemaVersion}).`);
+  console.log(
+    `Database ready in ${process.env.DATA_DIR || './data'} (schema version ${schemaVersion}).`,
+  );
 } catch (error) {
   if (error instanceof DataDirError) fail(error.message);
   fail(`The database could not be opened: ${error instanceof Error ? error.message : error}`);

@@ -23,7 +23,7 @@
   function read() {
     try {
       return normalise(JSON.parse(window.localStorage.getItem(KEY) || '{}'));
-    } catch (error) {
+    } catch {
       return normalise({});
     }
   }
@@ -40,7 +40,7 @@
   function save(prefs) {
     try {
       window.localStorage.setItem(KEY, JSON.stringify(prefs));
-    } catch (error) {
+    } catch {
       // Private browsing or storage turned off: the change still applies to this page.
     }
     apply(normalise(prefs));

@@ -14,6 +14,7 @@ export function setUpPreferencesForm(doc: Document) {
     if (input) input.checked = true;
   }
   form.hidden = false;
+  doc.querySelector<HTMLElement>('[data-sg-no-script-note]')?.setAttribute('hidden', '');
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

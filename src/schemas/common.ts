@@ -3,7 +3,10 @@ import { z } from 'astro/zod';
 /** Identifiers that end up in URLs, HTML ids and database rows: lower case, digits and hyphens. */
 export const slugId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower case letters, digits and hyphens, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9-]*$/,
+    'must be lower case letters, digits and hyphens, starting with a letter',
+  );
 
 /** Text a person reads: never empty, and trimmed so that "  " does not count as content. */
 export const text = (max: number, min = 1) =>

@@ -102,13 +102,21 @@ export function checkQuestions(questions: Question[], ctx: z.RefinementCtx, path
   questions.forEach((question, index) => {
     const at = [...path, index];
     if (seen.has(question.id)) {
-      ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `"${question.id}" is used by another question` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'id'],
+        message: `"${question.id}" is used by another question`,
+      });
     }
     if ('options' in question) {
       const values = question.options.map((o) => o.value);
       const duplicate = values.find((v, i) => values.indexOf(v) !== i);
       if (duplicate) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'options'], message: `option "${duplicate}" appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'options'],
+          message: `option "${duplicate}" appears twice`,
+        });
       }
     }
     if (question.showIf) {

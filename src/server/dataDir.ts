@@ -40,7 +40,9 @@ export function prepareDataDir(configured: string | undefined, cwd = process.cwd
     stats = statSync(dir);
   }
   if (!stats.isDirectory()) {
-    throw new DataDirError(`The data folder ${dir} is a file, not a folder. Set DATA_DIR to a folder.`);
+    throw new DataDirError(
+      `The data folder ${dir} is a file, not a folder. Set DATA_DIR to a folder.`,
+    );
   }
   assertWritable(dir);
   return dir;

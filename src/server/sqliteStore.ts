@@ -7,17 +7,23 @@ import type { Health, Store } from './store.ts';
 export const BUSY_TIMEOUT_MS = 5000;
 export const DATABASE_FILE = 'safeguarding.sqlite';
 
+/** Opens a connection with the settings every connection to our database must have. */
+export function openDatabase(dataDir: string): DatabaseSync {
+  const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { timeout: BUSY_TIMEOUT_MS });
+  // WAL lets readers run beside the writer; FULL makes a commit durable before we acknowledge
+  // it, so an answer the site has confirmed survives a power cut (RELIABILITY G1).
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA foreign_keys = ON');
+  // Deleted answers are overwritten on disk, not just unlinked (RELIABILITY G22).
+  db.exec('PRAGMA secure_delete = ON');
+  return db;
+}
+
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */
 export function openSqliteStore(dataDir: string, migrations: Migration[] = allMigrations): Store {
-  const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { timeout: BUSY_TIMEOUT_MS });
+  const db = openDatabase(dataDir);
   try {
-    // WAL lets readers run beside the writer; FULL makes a commit durable before we acknowledge
-    // it, so an answer the site has confirmed survives a power cut (RELIABILITY G1).
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = FULL');
-    db.exec('PRAGMA foreign_keys = ON');
-    // Deleted answers are overwritten on disk, not just unlinked (RELIABILITY G22).
-    db.exec('PRAGMA secure_delete = ON');
     migrate(db, migrations);
   } catch (error) {
     db.close();
@@ -75,9 +81,12 @@ function migrate(db: DatabaseSync, migrations: Migration[]) {
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');
-      throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${message(error)}`, {
-        cause: error,
-      });
+      throw new Error(
+        `Migration ${migration.version} (${migration.name}) failed: ${message(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 }
