@@ -36,6 +36,18 @@ export default defineConfig({
   // token (see the researcher workspace), so Astro's session store is not needed.
   session: false,
   vite: {
+    build: {
+      // The CMS editor is one large chunk loaded only on /admin/.
+      chunkSizeWarningLimit: 8000,
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Decap's dependencies (gray-matter, toml) use eval; that is theirs, not ours, and
+          // only in the editor.
+          if (log.code === 'EVAL' && log.id?.includes('node_modules')) return;
+          handler(level, log);
+        },
+      },
+    },
     css: {
       postcss: { plugins: [dropIeMediaHacks] },
       preprocessorOptions: {

@@ -10,6 +10,8 @@ function chromiumPath(): string | undefined {
 }
 
 export const PORT = Number(process.env.TEST_PORT || 4399);
+/** Where the CMS test runs Decap's local backend; baked into the test build's editor. */
+export const CMS_PORT = PORT - 1;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-e2e-data-'));
 
 export default defineConfig({
@@ -43,7 +45,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    env: { HOST: '127.0.0.1', PORT: String(PORT), DATA_DIR: dataDir },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      PUBLIC_DECAP_LOCAL_URL: `http://127.0.0.1:${CMS_PORT}/api/v1`,
+    },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -1,24 +1,28 @@
 import { getCollection } from 'astro:content';
+import type { Finding } from '../schemas/index.ts';
+
+export interface Source {
+  title: string;
+  href: string;
+}
 
 /**
  * Resolves the surveys and journey activities a finding draws on into titled links. A name that
- * matches neither stops the build: a finding must trace back to real research.
+ * matches no file stops the build: a finding must trace back to real research, and the CMS
+ * only offers existing ones, so this catches hand edits and deleted activities.
  */
-export async function activityLinks(findingId: string, ids: string[]) {
-  const activities = new Map<string, { title: string; href: string }>();
-  for (const survey of await getCollection('surveys')) {
-    activities.set(survey.id, { title: survey.data.title, href: `/surveys/${survey.id}/` });
-  }
-  for (const journey of await getCollection('journeys')) {
-    activities.set(journey.id, { title: journey.data.title, href: `/journeys/${journey.id}/` });
-  }
-  return ids.map((id) => {
-    const activity = activities.get(id);
-    if (!activity) {
-      throw new Error(
-        `content/findings/${findingId}.md: activities names "${id}", which is not a survey or journey activity.`,
-      );
-    }
-    return activity;
-  });
+export async function findingSources(findingId: string, finding: Finding): Promise<Source[]> {
+  const surveys = new Map((await getCollection('surveys')).map((s) => [s.id, s.data.title]));
+  const journeys = new Map((await getCollection('journeys')).map((j) => [j.id, j.data.title]));
+  const resolve = (kind: 'surveys' | 'journeys', titles: Map<string, string>) =>
+    finding[kind].map((id) => {
+      const title = titles.get(id);
+      if (!title) {
+        throw new Error(
+          `content/findings/${findingId}.md: ${kind} names "${id}", but there is no content/${kind}/${id}.yml.`,
+        );
+      }
+      return { title, href: `/${kind}/${id}/` };
+    });
+  return [...resolve('surveys', surveys), ...resolve('journeys', journeys)];
 }

@@ -74,3 +74,17 @@ export const imageSchema = z.object({
   src: z.string().regex(/^\/uploads\/[^\s]+$/, 'must be a file in /uploads/'),
   alt: text(250),
 });
+
+/**
+ * An optional group of fields that the CMS may write as an empty object (`{}` or empty strings)
+ * when an editor opens it and leaves it blank. Blank counts as "not given".
+ */
+export function optionalGroup<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (isBlank(value) ? undefined : value), schema.optional());
+}
+
+function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.values(value).every(isBlank);
+}

@@ -6,8 +6,10 @@ export const findingSchema = z
     title: text(120, 5),
     date: z.coerce.date(),
     summary: text(300, 20),
-    /** Slugs of the surveys and journey activities this finding draws on. */
-    activities: z.array(slugId).min(1, 'must name at least one activity it draws on'),
+    /** The surveys this finding draws on (their file names). */
+    surveys: z.array(slugId).default([]),
+    /** The journey-mapping activities this finding draws on (their file names). */
+    journeys: z.array(slugId).default([]),
     tags: z.array(slugId).default([]),
     /** "You said, we did": what participants said and what changed because of it. */
     youSaidWeDid: z.array(z.object({ said: text(500), did: text(500) })).default([]),

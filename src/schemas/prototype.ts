@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { imageSchema, text } from './common.ts';
+import { imageSchema, optionalGroup, text } from './common.ts';
 
 export const PROTOTYPE_STATUSES = ['idea', 'prototype', 'pilot'] as const;
 
@@ -15,7 +15,9 @@ export const prototypeSchema = z
     /** Who the tool would be for, in plain words. */
     forWhom: text(1000),
     features: z
-      .array(z.object({ name: text(100), description: text(1000), image: imageSchema.optional() }))
+      .array(
+        z.object({ name: text(100), description: text(1000), image: optionalGroup(imageSchema) }),
+      )
       .min(1, 'must have at least one feature'),
     questions: z.array(text(300)).min(1, 'must ask stakeholders at least one question'),
     /** What changed since the previous version, newest first. */

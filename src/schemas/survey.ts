@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { activityFields, closesAfterOpens, slugId, text } from './common.ts';
+import { activityFields, closesAfterOpens, optionalGroup, slugId, text } from './common.ts';
 
 const option = z.object({ value: slugId, label: text(200), hint: text(300).optional() });
 
@@ -14,7 +14,7 @@ const questionBase = {
   /** Sensitive questions offer "Prefer not to say". */
   sensitive: z.boolean().default(false),
   /** Ask this question only when an earlier question was answered with this value. */
-  showIf: z.object({ question: slugId, equals: z.string().min(1) }).optional(),
+  showIf: optionalGroup(z.object({ question: slugId, equals: z.string().min(1) })),
 };
 
 const choiceFields = {

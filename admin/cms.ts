@@ -1,0 +1,21 @@
+/**
+ * The editor's entry point, bundled by the site's own build (never from a CDN) into the
+ * /admin/ page only.
+ */
+import CMS from 'decap-cms-app';
+import siteStyles from '../src/styles/site.scss?inline';
+import { editorConfig, isConfigured, type EditorSettings } from './config.ts';
+import { previewTemplates } from './previews.tsx';
+
+const settings = import.meta.env as unknown as EditorSettings;
+const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
+
+if (!local && !isConfigured(settings)) {
+  document.querySelector('[data-sg-not-configured]')?.removeAttribute('hidden');
+} else {
+  CMS.registerPreviewStyle(siteStyles, { raw: true });
+  for (const [collection, template] of Object.entries(previewTemplates)) {
+    CMS.registerPreviewTemplate(collection, template);
+  }
+  CMS.init({ config: editorConfig(settings) });
+}

@@ -1,0 +1,96 @@
+import type { CmsField, CmsFieldBase, CmsFieldObject } from 'decap-cms-core';
+import type { QUESTION_TYPES } from '../src/schemas/survey.ts';
+import {
+  boolean,
+  int,
+  list,
+  optional,
+  optionalObject,
+  SLUG_PATTERN,
+  string,
+  text,
+} from './fields.ts';
+
+type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Fields every question has. */
+const common: CmsField[] = [
+  string('id', 'Short name', {
+    pattern: SLUG_PATTERN,
+    hint: 'Unique in this survey; used by conditions and in exports. For example, your-role',
+  }),
+  text('label', 'Question'),
+  optional(text('hint', 'Hint')),
+  optional(text('easyRead', 'Easy read wording')),
+  boolean('optional', 'Participants may skip this question', {
+    hint: 'The question then says "(optional)".',
+  }),
+  boolean('sensitive', 'Offer "Prefer not to say"'),
+  optionalObject(
+    'showIf',
+    'Show only when',
+    [
+      string('question', 'An earlier question (its short name)', { pattern: SLUG_PATTERN }),
+      string('equals', 'Was answered (option short name, yes, no, or a rating number)'),
+    ],
+    { hint: 'Leave both empty to always ask this question.', collapsed: true },
+  ),
+];
+
+const choiceFields = (): CmsField[] => [
+  list(
+    'options',
+    'Options',
+    [
+      string('value', 'Short name', { pattern: SLUG_PATTERN }),
+      string('label', 'Label'),
+      optional(text('hint', 'Hint')),
+    ],
+    { min: 2, label_singular: 'option', summary: '{{fields.label}}' },
+  ),
+  boolean('allowOther', 'Add "Other, please say"'),
+];
+
+const type = (
+  name: QuestionType,
+  label: string,
+  fields: CmsField[] = [],
+): CmsFieldBase & CmsFieldObject => ({
+  name,
+  label,
+  widget: 'object',
+  summary: '{{fields.label}}',
+  fields: [...common, ...fields],
+});
+
+/** Each question type with only the fields it needs. */
+export const questionTypes = [
+  type('short-text', 'Short text', [
+    int('maxLength', 'Character limit', { min: 1, max: 500, default: 200, required: false }),
+  ]),
+  type('long-text', 'Long text', [
+    int('maxLength', 'Character limit', { min: 50, max: 10000, default: 1500 }),
+  ]),
+  type('single-choice', 'Single choice (radios)', choiceFields()),
+  type('multiple-choice', 'Multiple choice (checkboxes)', [
+    ...choiceFields(),
+    optional(
+      string('noneOption', 'Exclusive last option', {
+        hint: 'For example, "None of these". Leave empty for no such option.',
+      }),
+    ),
+  ]),
+  type('rating', 'Rating scale', [
+    int('min', 'Lowest number', { min: 0, max: 1, default: 1 }),
+    int('max', 'Highest number', { min: 3, max: 10, default: 5 }),
+    string('minLabel', 'Words for the lowest'),
+    string('maxLabel', 'Words for the highest'),
+  ]),
+  type('yes-no', 'Yes or no'),
+  type('number', 'Number', [
+    optional(int('min', 'Smallest allowed')),
+    optional(int('max', 'Largest allowed')),
+    optional(string('unit', 'Unit (for example, children)')),
+  ]),
+  type('date', 'Date', [boolean('mustBePast', 'Must be today or earlier')]),
+];

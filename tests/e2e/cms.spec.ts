@@ -1,0 +1,271 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { CMS_PORT } from '../../playwright.config.ts';
+
+/**
+ * A researcher's round trip: Decap CMS on /admin/ with its local git backend (as `npm run cms`
+ * runs it) pointed at a throwaway copy of the repository, then a rebuild of that copy.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+const SITE_PORT = CMS_PORT - 10;
+
+let repo: string;
+let backend: ChildProcess;
+let site: ChildProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  repo = mkdtempSync(path.join(tmpdir(), 'sg-cms-repo-'));
+  for (const entry of [
+    'src',
+    'content',
+    'public',
+    'admin',
+    'scripts',
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+  ]) {
+    cpSync(path.join(ROOT, entry), path.join(repo, entry), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(repo, 'node_modules'));
+  writeFileSync(path.join(repo, '.gitignore'), 'node_modules\ndist\n.astro\ndata\n');
+  const git = (...args: string[]) => run('git', args, { cwd: repo });
+  await git('init', '-q', '-b', 'main');
+  await git('config', 'user.name', 'Test Researcher');
+  await git('config', 'user.email', 'researcher@example.com');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'Start');
+
+  backend = spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      MODE: 'git',
+      BIND_HOST: '127.0.0.1',
+      PORT: String(CMS_PORT),
+      GIT_REPO_DIRECTORY: repo,
+    },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${CMS_PORT}/api/v1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'info' }),
+    }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('decap-server did not start');
+});
+
+test.afterAll(() => {
+  backend?.kill();
+  site?.kill();
+  rmSync(repo, { recursive: true, force: true });
+});
+
+/**
+ * Collects errors: console errors, uncaught exceptions and failed requests. Failed requests are
+ * checked through their responses (the console's "Failed to load resource" repeats them), so
+ * that Decap's own "is there a draft of this new entry yet?" question, which the local backend
+ * answers 404 by design, is not mistaken for a fault.
+ */
+function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const action = /"action":"(\w+)"/.exec(response.request().postData() ?? '')?.[1];
+    if (response.status() === 404 && action === 'unpublishedEntry') return;
+    errors.push(`${response.status()} ${response.url()} ${action ?? ''}`);
+  });
+  page.on('dialog', (dialog) => dialog.accept());
+  return errors;
+}
+
+async function logIn(page: Page) {
+  await page.goto('/admin/');
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
+}
+
+/** Save, mark ready (the second reader's step) and publish, as the editorial workflow asks. */
+async function saveReviewAndPublish(page: Page) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const status = page.getByRole('button', { name: /^Status:/ });
+  await expect(status).toHaveText('Status: Draft');
+  await status.click();
+  await page.getByRole('menuitem', { name: 'In review' }).click();
+  await expect(status).toHaveText('Status: In review');
+  await status.click();
+  await page.getByRole('menuitem', { name: 'Ready' }).click();
+  await expect(status).toHaveText('Status: Ready');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByText('Entry published')).toBeVisible({ timeout: 15_000 });
+}
+
+function frontMatter(file: string) {
+  const text = readFileSync(path.join(repo, file), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  return match ? { data: parse(match[1]), body: match[2] } : { data: parse(text), body: '' };
+}
+
+test('/admin/ loads the editor with no console errors', async ({ page }) => {
+  const errors = watchErrors(page);
+  await logIn(page);
+  for (const name of [
+    'Findings',
+    'Prototype scopes',
+    'Surveys',
+    'Journey-mapping activities',
+    'Pages',
+    'Settings',
+  ]) {
+    await expect(page.getByRole('link', { name })).toBeVisible();
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a researcher writes a finding, it goes through review and lands in content/findings/', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await logIn(page);
+  await page.goto('/admin/#/collections/findings/new');
+  await page.getByLabel('Title').fill('Practitioners want one place to look');
+  await page
+    .getByLabel('Summary')
+    .fill(
+      'Practitioners told us they spend too long looking for information in different systems.',
+    );
+  await page.getByLabel('Surveys it draws on (optional)').click();
+  await page.getByText('What would help you keep children safe?', { exact: false }).last().click();
+  await page.locator('[contenteditable="true"]').first().click();
+  await page.keyboard.type('Several told us they check five systems before a strategy meeting.');
+  await saveReviewAndPublish(page);
+
+  const { data, body } = frontMatter('content/findings/practitioners-want-one-place-to-look.md');
+  expect(data).toMatchObject({
+    title: 'Practitioners want one place to look',
+    summary:
+      'Practitioners told us they spend too long looking for information in different systems.',
+    surveys: ['practitioners'],
+  });
+  expect(String(data.date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(body).toContain('Several told us they check five systems before a strategy meeting.');
+  const { stdout } = await run('git', ['log', '--format=%s', '-1'], { cwd: repo });
+  expect(stdout).toMatch(/practitioners-want-one-place-to-look/);
+  expect(errors).toEqual([]);
+});
+
+test('a researcher writes a short survey through the editor', async ({ page }) => {
+  const errors = watchErrors(page);
+  await logIn(page);
+  await page.goto('/admin/#/collections/surveys/new');
+  await page.getByLabel('Title').fill('Quick check on sharing information');
+  await page
+    .getByLabel('Summary')
+    .fill('Three questions about how you share information with other agencies.');
+  await page.getByLabel('Who it is for').click();
+  await page.getByText('Practitioners (social workers', { exact: false }).last().click();
+  await page.getByLabel('Status').click();
+  await page.getByText('open', { exact: true }).last().click();
+  await page.getByLabel('Opens on').fill('2026-12-01');
+  await page.getByLabel('Closes on').fill('2027-02-28');
+  await page
+    .getByLabel('Introduction', { exact: true })
+    .fill('FutureGov runs this research. Your answers help us scope a tool.');
+  await page.getByRole('button', { name: 'Add statement' }).click();
+  await page.getByLabel('Short name', { exact: true }).first().fill('agree');
+  await page.getByLabel('Statement', { exact: true }).fill('I agree to take part.');
+  await page.getByRole('button', { name: 'Add question' }).click();
+  await page.getByRole('menuitem', { name: 'Yes or no' }).click();
+  // The question's fields come after the consent statement's, which also has a "Short name".
+  await page.getByLabel('Short name', { exact: true }).last().fill('shared-this-week');
+  await page
+    .getByLabel('Question', { exact: true })
+    .fill('Have you shared information with another agency this week?');
+  await saveReviewAndPublish(page);
+
+  const { data } = frontMatter('content/surveys/quick-check-on-sharing-information.yml');
+  expect(data).toMatchObject({
+    title: 'Quick check on sharing information',
+    audience: ['practitioners'],
+    status: 'open',
+    consent: { version: '1.0', statements: [{ id: 'agree', text: 'I agree to take part.' }] },
+    questions: [
+      {
+        type: 'yes-no',
+        id: 'shared-this-week',
+        label: 'Have you shared information with another agency this week?',
+      },
+    ],
+  });
+  expect(errors).toEqual([]);
+});
+
+test('after a rebuild the site shows the new finding and a working survey page', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await run('npm', ['run', 'build'], {
+    cwd: repo,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-cms-data-'));
+  site = spawn(process.execPath, ['scripts/serve.ts'], {
+    cwd: repo,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(SITE_PORT), DATA_DIR: dataDir },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${SITE_PORT}`;
+  await expect
+    .poll(() =>
+      fetch(`${base}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    )
+    .toBe(200);
+
+  await page.goto(`${base}/findings/`);
+  await page.getByRole('link', { name: 'Practitioners want one place to look' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Practitioners want one place to look',
+  );
+  await expect(page.getByText('Several told us they check five systems')).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /What would help you keep children safe/ }),
+  ).toBeVisible();
+
+  await page.goto(`${base}/surveys/`);
+  await page.getByRole('link', { name: 'Quick check on sharing information' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Quick check on sharing information',
+  );
+  await expect(page.getByText('I agree to take part.')).toBeVisible();
+  await expect(page.getByText('There is 1 question.')).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
