@@ -45,7 +45,7 @@ export const list = (name: string, label: string, fields: CmsField[], extra?: Ex
   field('list', name, label, { fields, ...extra });
 /** A list of single values. */
 export const listOf = (name: string, label: string, item: CmsField, extra?: Extra) =>
-  field('list', name, label, { field: item, ...extra });
+  field('list', name, label, { field: item, collapsed: false, ...extra });
 
 export const optional = (f: CmsField): CmsField => ({ ...f, required: false });
 

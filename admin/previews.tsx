@@ -27,8 +27,9 @@ type Schema = {
  */
 function preview<T>(schema: Schema, render: (data: T, body: () => ReactNode) => ReactNode) {
   const Preview: ComponentType<PreviewTemplateComponentProps> = ({ entry, widgetFor }) => {
-    const raw = entry.get('data')?.toJS?.() ?? {};
-    const result = schema.safeParse(raw);
+    // The markdown body is not front matter: the schema never sees it, and neither should this.
+    const { body: _body, ...data } = entry.get('data')?.toJS?.() ?? {};
+    const result = schema.safeParse(data);
     return (
       <div className="govuk-template__body govuk-width-container">
         <main className="govuk-main-wrapper">
@@ -58,7 +59,10 @@ export const previewTemplates: Record<string, ComponentType<PreviewTemplateCompo
   findings: preview<import('../src/schemas/index.ts').Finding>(findingSchema, (finding, body) => (
     <FindingView
       finding={finding}
-      sources={[...finding.surveys, ...finding.journeys].map((id) => ({ title: id, href: '#' }))}
+      sources={[
+        ...finding.surveys.map((id) => ({ title: id, href: `/surveys/${id}/` })),
+        ...finding.journeys.map((id) => ({ title: id, href: `/journeys/${id}/` })),
+      ]}
     >
       {body()}
     </FindingView>

@@ -145,6 +145,23 @@ test('/admin/ loads the editor with no console errors', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test("the preview shows an entry with the site's own components and styles", async ({ page }) => {
+  const errors = watchErrors(page);
+  await logIn(page);
+  await page.goto('/admin/#/collections/findings/entries/families-want-plain-words');
+  const preview = page.frameLocator('iframe').first();
+  const heading = preview.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('Families want to be told things in plain words');
+  await expect(heading).toHaveClass(/govuk-heading-xl/);
+  // The site's stylesheet is applied: GOV.UK's large heading, in our font stack.
+  await expect(heading).toHaveCSS('font-weight', '700');
+  await expect(heading).toHaveCSS('font-family', /arial/i);
+  await expect(preview.getByRole('heading', { name: 'You said, we did' })).toBeVisible();
+  await page.getByLabel('Title').fill('Families want plain words');
+  await expect(heading).toHaveText('Families want plain words');
+  expect(errors).toEqual([]);
+});
+
 test('a researcher writes a finding, it goes through review and lands in content/findings/', async ({
   page,
 }) => {

@@ -16,6 +16,7 @@ function projectWith(file: string, edit: (text: string) => string) {
   for (const entry of [
     'src',
     'content',
+    'admin',
     'public',
     'astro.config.mjs',
     'package.json',
@@ -30,11 +31,15 @@ function projectWith(file: string, edit: (text: string) => string) {
 }
 
 /** Runs the content step of the build (`astro sync`), as `astro build` does first. */
-async function sync(dir: string) {
+function sync(dir: string) {
+  return astro(dir, 'sync');
+}
+
+async function astro(dir: string, command: 'sync' | 'build') {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'sync'],
+      ['node_modules/astro/bin/astro.mjs', command],
       {
         cwd: dir,
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
@@ -86,4 +91,17 @@ describe('the content build', () => {
     expect(result.output).toContain('content/surveys/practitioners.yml');
     expect(result.output).toContain('"no-such-question", which is not an earlier question');
   });
+
+  it('stops the full build when a finding names a survey that does not exist', async () => {
+    const result = await astro(
+      projectWith('content/findings/information-sharing-is-slow.md', (t) =>
+        t.replace(/^surveys:\n  - practitioners$/m, 'surveys:\n  - deleted-survey'),
+      ),
+      'build',
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/findings/information-sharing-is-slow.md: surveys names "deleted-survey", but there is no content/surveys/deleted-survey.yml.',
+    );
+  }, 120_000);
 });

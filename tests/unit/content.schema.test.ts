@@ -109,11 +109,32 @@ describe('survey rules a hand edit could break', () => {
 });
 
 describe('images', () => {
-  it('refuse empty alternative text', () => {
+  const withImage = (image: unknown) => {
     const prototype = contentFiles('prototypes')[0].data;
-    prototype.features[0].image = { src: '/uploads/map.png', alt: '   ' };
-    expect(problems(prototypeSchema.safeParse(prototype))).toEqual([
+    prototype.features[0].image = image;
+    return problems(prototypeSchema.safeParse(prototype));
+  };
+
+  it('refuse empty, null or missing alternative text', () => {
+    expect(withImage({ src: '/uploads/map.png', alt: '   ' })).toEqual([
       'features.0.image.alt: must not be empty',
+    ]);
+    expect(withImage({ src: '/uploads/map.png', alt: null })).toEqual([
+      expect.stringMatching(/^features\.0\.image\.alt: /),
+    ]);
+    expect(withImage({ src: '/uploads/map.png' })).toEqual([
+      expect.stringMatching(/^features\.0\.image\.alt: /),
+    ]);
+  });
+
+  it('accept an image with alternative text, and a blank image group as no image', () => {
+    expect(withImage({ src: '/uploads/map.png', alt: 'A map of the stages' })).toEqual([]);
+    expect(withImage({ src: '', alt: '' })).toEqual([]);
+  });
+
+  it('must come from /uploads/', () => {
+    expect(withImage({ src: 'https://example.com/x.png', alt: 'A picture' })).toEqual([
+      'features.0.image.src: must be a file in /uploads/',
     ]);
   });
 });
