@@ -95,7 +95,7 @@ describe('the content build', () => {
   it('stops the full build when a finding names a survey that does not exist', async () => {
     const result = await astro(
       projectWith('content/findings/information-sharing-is-slow.md', (t) =>
-        t.replace(/^surveys:\n  - practitioners$/m, 'surveys:\n  - deleted-survey'),
+        t.replace(/^surveys:\n {2}- practitioners$/m, 'surveys:\n  - deleted-survey'),
       ),
       'build',
     );
