@@ -119,6 +119,22 @@ export function checkQuestions(questions: Question[], ctx: z.RefinementCtx, path
         });
       }
     }
+    const choiceLike = ['single-choice', 'multiple-choice', 'rating', 'yes-no'].includes(question.type);
+    if (question.sensitive && !choiceLike && !question.optional) {
+      // "Prefer not to say" is an option on choices; on free answers it means leaving it blank.
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'optional'],
+        message: 'a sensitive question without options must be optional, so people can leave it blank',
+      });
+    }
+    if (question.id === 'who-helped') {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'id'],
+        message: '"who-helped" is kept for the "Did someone help you?" question',
+      });
+    }
     if (question.showIf) {
       const target = seen.get(question.showIf.question);
       if (!target) {

@@ -1,0 +1,68 @@
+import { ValidationError } from 'yup';
+import type { Question, Survey } from '../schemas/index.ts';
+import { answerSchema, otherAnswerSchema } from './answerSchemas.ts';
+import { askedQuestions, OTHER, otherKey, questionText, type Answers } from './questions.ts';
+
+/** The values a survey form holds: the same shape in Formik, in a form post and in the API. */
+export interface SurveyValues {
+  answers: Answers;
+  consent: Record<string, boolean | undefined>;
+  submissionId?: string;
+}
+
+/** Errors by field: a question id, "<id>-other", or "consent.<statement id>". */
+export type FieldErrors = Record<string, string>;
+
+export const CONSENT_MESSAGE =
+  'Select this box to show you agree, or leave the survey if you do not';
+
+export function consentErrors(survey: Survey, consent: SurveyValues['consent']): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const statement of survey.consent.statements) {
+    if (consent?.[statement.id] !== true) errors[`consent.${statement.id}`] = CONSENT_MESSAGE;
+  }
+  return errors;
+}
+
+/**
+ * Validates the answers to the given questions (by default every question asked), in question
+ * order, so the error summary lists problems in the order of the page.
+ */
+export async function answerErrors(
+  survey: Survey,
+  answers: Answers,
+  options: { only?: string[]; easyRead?: boolean } = {},
+): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const asked = askedQuestions(survey, answers).filter(
+    (q) => !options.only || options.only.includes(q.id),
+  );
+  for (const question of asked) {
+    const message = await firstError(
+      answerSchema(question, questionText(question, false)),
+      answers[question.id],
+    );
+    if (message) {
+      errors[question.id] = message;
+    } else if (choseOther(question, answers[question.id])) {
+      const otherMessage = await firstError(otherAnswerSchema, answers[otherKey(question.id)]);
+      if (otherMessage) errors[otherKey(question.id)] = otherMessage;
+    }
+  }
+  return errors;
+}
+
+export function choseOther(question: Question, value: unknown): boolean {
+  if (!('allowOther' in question) || !question.allowOther) return false;
+  return Array.isArray(value) ? value.includes(OTHER) : value === OTHER;
+}
+
+async function firstError(schema: { validate(v: unknown): Promise<unknown> }, value: unknown) {
+  try {
+    await schema.validate(value);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ValidationError) return error.errors[0];
+    throw error;
+  }
+}
