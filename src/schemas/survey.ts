@@ -119,13 +119,16 @@ export function checkQuestions(questions: Question[], ctx: z.RefinementCtx, path
         });
       }
     }
-    const choiceLike = ['single-choice', 'multiple-choice', 'rating', 'yes-no'].includes(question.type);
+    const choiceLike = ['single-choice', 'multiple-choice', 'rating', 'yes-no'].includes(
+      question.type,
+    );
     if (question.sensitive && !choiceLike && !question.optional) {
       // "Prefer not to say" is an option on choices; on free answers it means leaving it blank.
       ctx.addIssue({
         code: 'custom',
         path: [...at, 'optional'],
-        message: 'a sensitive question without options must be optional, so people can leave it blank',
+        message:
+          'a sensitive question without options must be optional, so people can leave it blank',
       });
     }
     if (question.id === 'who-helped') {

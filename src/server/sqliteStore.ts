@@ -1,15 +1,21 @@
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { migrations as allMigrations, type Migration } from './migrations.ts';
+import { responseMethods } from './responseStore.ts';
 import type { Health, Store } from './store.ts';
 
 /** SQLite waits this long for a lock before giving up; node:sqlite's default is 0 (RELIABILITY G2). */
 export const BUSY_TIMEOUT_MS = 5000;
 export const DATABASE_FILE = 'safeguarding.sqlite';
 
+export interface StoreOptions {
+  /** Only tests shorten this, to see a lock timeout without waiting five seconds. */
+  busyTimeoutMs?: number;
+}
+
 /** Opens a connection with the settings every connection to our database must have. */
-export function openDatabase(dataDir: string): DatabaseSync {
-  const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { timeout: BUSY_TIMEOUT_MS });
+export function openDatabase(dataDir: string, busyTimeoutMs = BUSY_TIMEOUT_MS): DatabaseSync {
+  const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { timeout: busyTimeoutMs });
   // WAL lets readers run beside the writer; FULL makes a commit durable before we acknowledge
   // it, so an answer the site has confirmed survives a power cut (RELIABILITY G1).
   db.exec('PRAGMA journal_mode = WAL');
@@ -21,16 +27,23 @@ export function openDatabase(dataDir: string): DatabaseSync {
 }
 
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */
-export function openSqliteStore(dataDir: string, migrations: Migration[] = allMigrations): Store {
-  const db = openDatabase(dataDir);
+export function openSqliteStore(
+  dataDir: string,
+  migrations: Migration[] = allMigrations,
+  options: StoreOptions = {},
+): Store {
+  const db = openDatabase(dataDir, options.busyTimeoutMs);
+  let responses;
   try {
     migrate(db, migrations);
+    responses = responseMethods(db);
   } catch (error) {
     db.close();
     throw error;
   }
 
   return {
+    ...responses,
     health(): Health {
       const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as {
         version: number;

@@ -1,6 +1,32 @@
 import { prepareDataDir } from './dataDir.ts';
 import { openSqliteStore } from './sqliteStore.ts';
 
+export { StoreBusyError } from './storeErrors.ts';
+
+/** Kinds of activity whose answers are stored. Journeys come later. */
+export type ActivityKind = 'survey' | 'journey';
+
+/** A validated submission, ready to keep. */
+export interface NewResponse {
+  kind: ActivityKind;
+  slug: string;
+  /** SHA-256 of the activity definition the person answered (see definitionHash). */
+  definitionHash: string;
+  consentVersion: string;
+  answers: Record<string, unknown>;
+  /** The consent statements agreed to, by id. */
+  consent: Record<string, true>;
+  /** Chosen by the client once per attempt; a retry sends the same one. */
+  submissionId: string;
+  /** YYYY-MM-DD: the day only, never the time (minimisation, RELIABILITY section 4). */
+  receivedOn: string;
+}
+
+export type SaveResult =
+  | { status: 'created' | 'replayed'; receipt: string }
+  /** The submission id was already used for a different body. Nothing was changed. */
+  | { status: 'conflict' };
+
 export interface Health {
   database: 'ok';
   schemaVersion: number;
@@ -12,6 +38,21 @@ export interface Health {
  */
 export interface Store {
   health(): Health;
+  /**
+   * Stores a response in one transaction and returns only after COMMIT, so a caller that then
+   * answers 201 never acknowledges something a crash could lose. A repeat of the same
+   * submission returns the same receipt and stores nothing. Throws StoreBusyError when the
+   * database stays locked past the busy timeout.
+   */
+  saveResponse(response: NewResponse): SaveResult;
+  /**
+   * Deletes the response with this receipt code and flushes the write-ahead log, so the words are
+   * gone from the database files, not just unlinked. False when no response has that code (or
+   * the text is not a code at all): callers must not tell those apart to the person asking.
+   */
+  withdrawResponse(receipt: string): boolean;
+  /** How many responses an activity has (for tests and, later, the researcher dashboard). */
+  countResponses(kind: ActivityKind, slug: string): number;
   close(): void;
 }
 

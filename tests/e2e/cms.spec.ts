@@ -149,7 +149,7 @@ test("the preview shows an entry with the site's own components and styles", asy
   const errors = watchErrors(page);
   await logIn(page);
   await page.goto('/admin/#/collections/findings/entries/families-want-plain-words');
-  const preview = page.frameLocator('iframe').first();
+  const preview = page.locator('iframe').first().contentFrame();
   const heading = preview.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText('Families want to be told things in plain words');
   await expect(heading).toHaveClass(/govuk-heading-xl/);

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+
+export interface SummaryItem {
+  /** The id of the field to focus: a question's first input, or a date's first wrong part. */
+  href: string;
+  text: string;
+}
+
+/**
+ * GOV.UK error summary: first in the form, focused when it appears (otherwise screen readers
+ * announce only the field type, govuk-frontend error-summary.mjs), each problem a link that
+ * moves focus to the field and scrolls its label or legend into view, leaving no #hash in the URL.
+ */
+export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusKey: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (items.length > 0) ref.current?.focus();
+  }, [focusKey, items.length]);
+  if (items.length === 0) return null;
+  return (
+    <div
+      className="govuk-error-summary"
+      data-module="govuk-error-summary"
+      ref={ref}
+      tabIndex={-1}
+      autoFocus
+    >
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {items.map((item) => (
+              <li key={item.href}>
+                <a href={`#${item.href}`} onClick={(event) => focusField(event, item.href)}>
+                  {item.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function focusField(event: React.MouseEvent, id: string) {
+  const field = document.getElementById(id);
+  if (!field) return;
+  event.preventDefault();
+  const legend = field.closest('fieldset')?.querySelector('legend');
+  const label = document.querySelector(`label[for="${id}"]`);
+  (legend ?? label ?? field).scrollIntoView();
+  field.focus({ preventScroll: true });
+}

@@ -1,0 +1,94 @@
+import type { Survey } from '../schemas/index.ts';
+import { askedQuestions, questionText, surveyQuestions, type Answers } from './questions.ts';
+
+/**
+ * Where a participant is in a survey. The same steps drive the page without JavaScript (each
+ * step a form post to the server) and the island with it (each step a state change).
+ */
+export type Step =
+  | { name: 'start' }
+  | { name: 'questions' }
+  | { name: 'question'; id: string }
+  | { name: 'check' }
+  | { name: 'done'; receipt: string };
+
+export function encodeStep(step: Step): string {
+  return step.name === 'question' ? `question:${step.id}` : step.name;
+}
+
+export function decodeStep(text: string | null | undefined): Step {
+  if (text?.startsWith('question:'))
+    return { name: 'question', id: text.slice('question:'.length) };
+  if (text === 'questions' || text === 'check') return { name: text };
+  return { name: 'start' };
+}
+
+/** The step after this one, once its answers are valid. */
+export function nextStep(
+  survey: Survey,
+  step: Step,
+  answers: Answers,
+  returnToCheck: boolean,
+): Step {
+  const asked = askedQuestions(survey, answers);
+  switch (step.name) {
+    case 'start':
+      return survey.layout === 'one-page'
+        ? { name: 'questions' }
+        : { name: 'question', id: asked[0].id };
+    case 'question': {
+      if (returnToCheck) return { name: 'check' };
+      const at = asked.findIndex((q) => q.id === step.id);
+      const next = asked[at + 1];
+      return next ? { name: 'question', id: next.id } : { name: 'check' };
+    }
+    default:
+      return { name: 'check' };
+  }
+}
+
+/** The step "Back" leads to. */
+export function previousStep(survey: Survey, step: Step, answers: Answers): Step {
+  const asked = askedQuestions(survey, answers);
+  switch (step.name) {
+    case 'question': {
+      const at = asked.findIndex((q) => q.id === step.id);
+      return at > 0 ? { name: 'question', id: asked[at - 1].id } : { name: 'start' };
+    }
+    case 'check':
+      return survey.layout === 'one-page'
+        ? { name: 'questions' }
+        : { name: 'question', id: asked[asked.length - 1].id };
+    default:
+      return { name: 'start' };
+  }
+}
+
+/** "Change" on the check-your-answers page. */
+export function changeStep(survey: Survey, id: string): Step {
+  return survey.layout === 'one-page' ? { name: 'questions' } : { name: 'question', id };
+}
+
+/** "Question 3 of 12", counting only the questions this participant is asked. */
+export function progress(survey: Survey, id: string, answers: Answers) {
+  const asked = askedQuestions(survey, answers);
+  return { number: asked.findIndex((q) => q.id === id) + 1, of: asked.length };
+}
+
+/** The page title for a step; every step has its own, as every GOV.UK page does. */
+export function stepTitle(survey: Survey, step: Step, easyRead: boolean): string {
+  switch (step.name) {
+    case 'start':
+      return survey.title;
+    case 'questions':
+      return `Questions – ${survey.title}`;
+    case 'question': {
+      const question = surveyQuestions(survey).find((q) => q.id === step.id);
+      return `${question ? questionText(question, easyRead) : 'Question'} – ${survey.title}`;
+    }
+    case 'check':
+      return `Check your answers – ${survey.title}`;
+    case 'done':
+      return `Answers sent – ${survey.title}`;
+  }
+}

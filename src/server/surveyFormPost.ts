@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { Survey } from '../schemas/index.ts';
+import { changeStep, decodeStep, nextStep, previousStep } from '../forms/flow.ts';
+import { askedQuestions } from '../forms/questions.ts';
+import { formToSubmission } from '../forms/submission.ts';
+import { answerErrors, consentErrors, type SurveyValues } from '../forms/validateSurvey.ts';
+import { normaliseValues } from '../forms/values.ts';
+import type { FlowState } from '../islands/SurveyFlow.tsx';
+import type { Store } from './store.ts';
+import { submitSurveyResponse } from './surveySubmissions.ts';
+
+/**
+ * One step of a survey without JavaScript: the form post carries the step, the button pressed
+ * and every answer so far; this decides what the participant sees next. Nothing is stored until
+ * "Send your answers", and then through the same service as the JSON API.
+ */
+export async function surveyFormPost(
+  store: Store,
+  slug: string,
+  survey: Survey,
+  form: URLSearchParams,
+  now: Date,
+): Promise<{ status: number; state: FlowState }> {
+  const posted = formToSubmission(survey, form) as Required<SurveyValues>;
+  const values: SurveyValues = {
+    answers: posted.answers,
+    consent: posted.consent,
+    // Made on the first post; it then travels with the form, so a resend is recognised.
+    submissionId: posted.submissionId || randomUUID(),
+  };
+  const clean = normaliseValues(values);
+  const step = decodeStep(form.get('step'));
+  const action = form.get('action') ?? 'continue';
+  const base: FlowState = {
+    step,
+    values,
+    errors: {},
+    easyRead: form.get('easyRead') === '1',
+    returnToCheck: form.get('returnToCheck') === '1',
+  };
+  const show = (state: Partial<FlowState>, status = 200) => ({
+    status,
+    state: { ...base, ...state },
+  });
+
+  if (action === 'easy-read') return show({ easyRead: !base.easyRead });
+  if (action === 'back')
+    return show({ step: previousStep(survey, step, clean.answers), returnToCheck: false });
+  if (action.startsWith('change:')) {
+    return show({ step: changeStep(survey, action.slice('change:'.length)), returnToCheck: true });
+  }
+
+  if (step.name === 'start') {
+    const errors = consentErrors(survey, clean.consent);
+    if (Object.keys(errors).length > 0) return show({ errors }, 422);
+  }
+  if (step.name === 'questions' || step.name === 'question' || step.name === 'check') {
+    const only = step.name === 'question' ? [step.id] : undefined;
+    const errors = await answerErrors(survey, clean.answers, { only });
+    if (Object.keys(errors).length > 0) {
+      const first = askedQuestions(survey, clean.answers).find(
+        (q) => errors[q.id] || errors[`${q.id}-other`],
+      );
+      const where = step.name === 'check' && first ? changeStep(survey, first.id) : step;
+      return show({ step: where, errors }, 422);
+    }
+  }
+  if (step.name !== 'check') {
+    return show({
+      step: nextStep(survey, step, clean.answers, base.returnToCheck),
+      returnToCheck: false,
+    });
+  }
+
+  const result = await submitSurveyResponse(store, slug, survey, values, now);
+  switch (result.outcome) {
+    case 'created':
+    case 'replayed':
+      return show(
+        { step: { name: 'done', receipt: result.receipt } },
+        result.outcome === 'created' ? 201 : 200,
+      );
+    case 'invalid':
+      return show({ step: { name: 'start' }, errors: result.errors }, 422);
+    case 'closed':
+      return show(
+        { notice: `This survey closed on ${result.closes}. Your answers were not sent.` },
+        410,
+      );
+    case 'busy':
+      return show(
+        {
+          notice:
+            'The site is busy. Your answers were not sent yet: please press “Send your answers” again in a minute.',
+        },
+        503,
+      );
+    default:
+      return show({ notice: 'This survey is not open. Your answers were not sent.' }, 404);
+  }
+}

@@ -1,0 +1,95 @@
+import type { Survey } from '../schemas/index.ts';
+import { validateSubmission } from '../forms/submission.ts';
+import { canonicalJson, sha256Hex } from './canonicalJson.ts';
+import { contentDay, ukDay } from './activityDates.ts';
+import { StoreBusyError } from './storeErrors.ts';
+import type { Store } from './store.ts';
+
+export type Availability = 'open' | 'closed' | 'not-yet-open';
+
+/**
+ * Whether a survey takes answers at `now`. Closed by its status, or once the UK day is past its
+ * close date (the whole close day counts). Drafts are not listed anywhere; callers treat them as
+ * unknown before asking this.
+ */
+export function surveyAvailability(survey: Survey, now: Date): Availability {
+  if (survey.status === 'closed') return 'closed';
+  const today = ukDay(now);
+  if (today > contentDay(survey.closes)) return 'closed';
+  if (survey.status === 'draft' || today < contentDay(survey.opens)) return 'not-yet-open';
+  return 'open';
+}
+
+const definitionHashes = new WeakMap<Survey, string>();
+
+/**
+ * SHA-256 of the survey definition (questions, wording, consent, dates) as canonical JSON.
+ * Stored with each answer, so that an answer can always be read against the exact questions and
+ * consent text the person saw, even after the survey is edited.
+ */
+export function definitionHash(survey: Survey): string {
+  let hash = definitionHashes.get(survey);
+  if (!hash) {
+    hash = sha256Hex(canonicalJson(survey));
+    definitionHashes.set(survey, hash);
+  }
+  return hash;
+}
+
+/** What happened to a submission; the routes turn each into an HTTP answer. */
+export type SubmitOutcome =
+  | { outcome: 'created'; receipt: string }
+  | { outcome: 'replayed'; receipt: string }
+  | { outcome: 'not-found' }
+  | { outcome: 'closed'; closes: string }
+  | { outcome: 'not-yet-open'; opens: string }
+  | { outcome: 'invalid'; errors: Record<string, string> }
+  | { outcome: 'busy' };
+
+export const CONFLICT_MESSAGE =
+  'This submissionId was already used for different answers. Make a new submissionId for a new submission.';
+
+type Validate = typeof validateSubmission;
+
+/**
+ * Checks and stores one survey response. Nothing is stored unless the outcome is `created`, and
+ * `created` is returned only after the store has committed. `validate` is replaceable for tests.
+ */
+export async function submitSurveyResponse(
+  store: Store,
+  slug: string,
+  survey: Survey | undefined,
+  body: unknown,
+  now: Date,
+  validate: Validate = validateSubmission,
+): Promise<SubmitOutcome> {
+  if (!survey || survey.status === 'draft') return { outcome: 'not-found' };
+  const availability = surveyAvailability(survey, now);
+  if (availability === 'closed') return { outcome: 'closed', closes: contentDay(survey.closes) };
+  if (availability === 'not-yet-open') {
+    return { outcome: 'not-yet-open', opens: contentDay(survey.opens) };
+  }
+
+  const checked = await validate(survey, body);
+  if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
+
+  try {
+    const saved = store.saveResponse({
+      kind: 'survey',
+      slug,
+      definitionHash: definitionHash(survey),
+      consentVersion: survey.consent.version,
+      answers: checked.value.answers,
+      consent: checked.value.consent,
+      submissionId: checked.value.submissionId,
+      receivedOn: ukDay(now),
+    });
+    if (saved.status === 'conflict') {
+      return { outcome: 'invalid', errors: { submissionId: CONFLICT_MESSAGE } };
+    }
+    return { outcome: saved.status, receipt: saved.receipt };
+  } catch (error) {
+    if (error instanceof StoreBusyError) return { outcome: 'busy' };
+    throw error;
+  }
+}

@@ -1,0 +1,129 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const NOT_FOUND =
+  'We could not find any answers with that receipt code. Check the code and try again.';
+
+/** Axe passes on exactly what the page shows, and the page keeps what every page has. */
+async function expectAccessible(page: Page) {
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /Exit this page/ })).toHaveCount(1);
+  expect(await violations(page), `axe on "${await page.title()}"`).toEqual([]);
+}
+
+/**
+ * Axe runs as a script in the page, and with JavaScript off it never finishes. So the HTML the
+ * page shows is served again, unchanged, at the same address to a page with JavaScript on.
+ * (Contexts made in a test inherit `test.use`, hence javaScriptEnabled: true spelled out.)
+ */
+async function violations(page: Page): Promise<string[]> {
+  const html = await page.content();
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+  try {
+    const checker = await context.newPage();
+    await checker.route(page.url(), (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await checker.goto(page.url());
+    const results = await new AxeBuilder({ page: checker }).withTags(WCAG_TAGS).analyze();
+    return results.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+async function newReceipt(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/surveys/practitioners/responses', {
+    data: practitionersSubmission(),
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).receipt;
+}
+
+const codeField = (page: Page) => page.getByRole('textbox', { name: 'Your receipt code' });
+const submitButton = (page: Page) => page.getByRole('button', { name: 'Withdraw my answers' });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page explains withdrawal and offers a form a screen reader can use', async ({
+    page,
+  }) => {
+    await page.goto('/withdraw/');
+    await expect(page).toHaveTitle(/^Withdraw your answers/);
+    await expect(codeField(page)).toHaveAccessibleDescription('For example, 7K3M-9QPD-XR2A-TB5H');
+    await expect(codeField(page)).toHaveAttribute('autocomplete', 'off');
+    await expect(codeField(page)).toHaveAttribute('spellcheck', 'false');
+    await expect(codeField(page)).not.toHaveAttribute('maxlength');
+    await expectAccessible(page);
+  });
+
+  test('sending nothing shows an error summary, focused and linked to the field', async ({
+    page,
+  }) => {
+    await page.goto('/withdraw/');
+    await submitButton(page).click();
+    await expect(page).toHaveTitle(/^Error: Withdraw your answers/);
+    const summary = page.locator('.govuk-error-summary');
+    await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link', { name: 'Enter your receipt code' })).toHaveAttribute(
+      'href',
+      '#receipt',
+    );
+    await expect(codeField(page)).toHaveAccessibleDescription(
+      /^For example, 7K3M-9QPD-XR2A-TB5H\s+Error:\s+Enter your receipt code$/,
+    );
+    await expectAccessible(page);
+  });
+
+  test('a wrong code gets one message, and keeps what was typed to correct it', async ({
+    page,
+  }) => {
+    await page.goto('/withdraw/');
+    await codeField(page).fill('7K3M-9QPD-XR2A-TB5H');
+    await submitButton(page).click();
+    await expect(page).toHaveTitle(/^Error: /);
+    await expect(page.locator('.govuk-error-summary')).toContainText(NOT_FOUND);
+    await expect(codeField(page)).toHaveValue('7K3M-9QPD-XR2A-TB5H');
+    await expectAccessible(page);
+  });
+
+  test('a receipt code, however typed, deletes the answers and says so', async ({
+    page,
+    request,
+  }) => {
+    const receipt = await newReceipt(request);
+    await page.goto('/withdraw/');
+    // Lower case with spaces instead of hyphens, as someone might type it from paper.
+    await codeField(page).fill(receipt.toLowerCase().replace(/-/g, ' '));
+    await submitButton(page).click();
+    await expect(page).toHaveTitle(/^Your answers have been deleted/);
+    await expect(
+      page
+        .locator('.govuk-panel')
+        .getByRole('heading', { level: 1, name: 'Your answers have been deleted' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+    // Really gone: the same code now finds nothing.
+    const again = await request.post('/api/withdrawals', { data: { receipt } });
+    expect(again.status()).toBe(404);
+  });
+});
+
+test('with JavaScript, the error summary takes focus and its link reaches the field', async ({
+  page,
+}) => {
+  await page.goto('/withdraw/');
+  await submitButton(page).click();
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await page.getByRole('link', { name: 'Enter your receipt code' }).click();
+  await expect(codeField(page)).toBeFocused();
+  expect(page.url()).not.toContain('#');
+  await expectAccessible(page);
+});
