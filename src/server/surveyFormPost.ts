@@ -8,6 +8,7 @@ import { normaliseValues } from '../forms/values.ts';
 import type { FlowState } from '../islands/SurveyFlow.tsx';
 import type { Store } from './store.ts';
 import { submitSurveyResponse } from './surveySubmissions.ts';
+import { formatDate } from '../lib/dates.ts';
 
 /**
  * One step of a survey without JavaScript: the form post carries the step, the button pressed
@@ -84,7 +85,9 @@ export async function surveyFormPost(
       return show({ step: { name: 'start' }, errors: result.errors }, 422);
     case 'closed':
       return show(
-        { notice: `This survey closed on ${result.closes}. Your answers were not sent.` },
+        {
+          notice: `This survey closed on ${formatDate(new Date(result.closes))}. Your answers were not sent.`,
+        },
         410,
       );
     case 'busy':

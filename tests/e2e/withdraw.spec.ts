@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
+import { axeViolations } from './axe.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const NOT_FOUND =
   'We could not find any answers with that receipt code. Check the code and try again.';
 
@@ -11,30 +10,11 @@ async function expectAccessible(page: Page) {
   await expect(page.locator('h1')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toHaveCount(1);
   await expect(page.getByRole('button', { name: /Exit this page/ })).toHaveCount(1);
-  expect(await violations(page), `axe on "${await page.title()}"`).toEqual([]);
-}
-
-/**
- * Axe runs as a script in the page, and with JavaScript off it never finishes. So the HTML the
- * page shows is served again, unchanged, at the same address to a page with JavaScript on.
- * (Contexts made in a test inherit `test.use`, hence javaScriptEnabled: true spelled out.)
- */
-async function violations(page: Page): Promise<string[]> {
-  const html = await page.content();
-  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-  try {
-    const checker = await context.newPage();
-    await checker.route(page.url(), (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
-    );
-    await checker.goto(page.url());
-    const results = await new AxeBuilder({ page: checker }).withTags(WCAG_TAGS).analyze();
-    return results.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  } finally {
-    await context.close();
-  }
+  // Checked as served, without scripts: this page works without JavaScript.
+  expect(
+    await axeViolations(page, { javaScript: false }),
+    `axe on "${await page.title()}"`,
+  ).toEqual([]);
 }
 
 async function newReceipt(request: APIRequestContext): Promise<string> {

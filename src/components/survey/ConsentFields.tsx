@@ -22,7 +22,8 @@ export function ConsentFields({
           <h2 className="govuk-fieldset__heading">Do you agree to take part?</h2>
         </legend>
         <div id="consent-hint" className="govuk-hint">
-          Select each box to show you agree. Consent version {survey.consent.version}.
+          Select each box to show you agree. You can withdraw your answers later with the receipt
+          code you get when you finish. (Consent version {survey.consent.version}.)
         </div>
         <div className="govuk-checkboxes" data-module="govuk-checkboxes">
           {survey.consent.statements.map((statement) => {

@@ -59,16 +59,20 @@ export function ActivityIntro({
           </div>
         </details>
       )}
-      <h2 className="govuk-heading-m">What you will be asked to agree to</h2>
-      <ul className="govuk-list govuk-list--bullet">
-        {(activity.consent?.statements ?? []).map((statement) => (
-          <li key={statement.id}>{statement.text}</li>
-        ))}
-      </ul>
-      <p className="govuk-body">
-        You can withdraw your answers later with the receipt code you get when you finish.
-      </p>
-      {children}
+      {/* A form that asks for consent shows the statements itself, as checkboxes. */}
+      {children ?? (
+        <>
+          <h2 className="govuk-heading-m">What you will be asked to agree to</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {(activity.consent?.statements ?? []).map((statement) => (
+              <li key={statement.id}>{statement.text}</li>
+            ))}
+          </ul>
+          <p className="govuk-body">
+            You can withdraw your answers later with the receipt code you get when you finish.
+          </p>
+        </>
+      )}
     </>
   );
 }
