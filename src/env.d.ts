@@ -11,3 +11,12 @@ interface Window {
     choices: Record<keyof DisplayPreferences, string[]>;
   };
 }
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in researcher, set by src/middleware.ts on /research/ and /api/research/. */
+    researcher?: { id: number; email: string; role: 'admin' | 'researcher' };
+    /** The token every state-changing researcher form must send back (name="csrf"). */
+    csrfToken?: string;
+  }
+}
