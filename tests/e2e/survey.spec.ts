@@ -174,6 +174,64 @@ test.describe('with JavaScript', () => {
     expect(await countOf(3)).toBeGreaterThan(withoutContact);
   });
 
+  test('families and ECDP members complete their survey by keyboard, in easy read', async ({
+    page,
+  }) => {
+    await page.goto('/surveys/families-and-ecdp-members/');
+    await tabTo(page, page.getByRole('button', { name: 'Use easy read wording' }));
+    await page.keyboard.press('Enter');
+    await agreeToEverything(page);
+    await tabTo(page, page.getByRole('button', { name: 'Start the survey' }));
+    await page.keyboard.press('Enter');
+
+    // One question a page: choose the first option or write a line, then Continue, by keys alone.
+    for (let page_ = 0; page_ < 20; page_++) {
+      const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      if (heading.startsWith('Check your answers')) break;
+      const input = page.locator('main form input:not([type=hidden]), main form textarea').first();
+      await tabTo(page, input);
+      if (
+        await input.evaluate(
+          (el) => el.tagName === 'TEXTAREA' || (el as HTMLInputElement).type === 'text',
+        )
+      ) {
+        await page.keyboard.type('Being told things in plain words.');
+      } else {
+        await page.keyboard.press('Space');
+      }
+      await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
+    }
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Check your answers before sending them',
+    );
+    // The easy-read wording is used on the check page too.
+    await expect(page.locator('.govuk-summary-list')).toContainText('Who are you?');
+    await tabTo(page, page.getByRole('button', { name: 'Send your answers' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Answers sent');
+    expect((await page.locator('[data-receipt]').textContent())!.trim()).toMatch(RECEIPT);
+  });
+
+  test('Read aloud speaks the question and its options', async ({ page }) => {
+    await page.addInitScript(() => {
+      const spoken: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = spoken;
+      Object.defineProperty(window, 'speechSynthesis', {
+        value: { cancel() {}, speak: (u: { text: string }) => spoken.push(u.text) },
+      });
+    });
+    await page.goto('/surveys/practitioners/');
+    await agreeToEverything(page);
+    await page.getByRole('button', { name: 'Start the survey' }).click();
+    await page.getByRole('button', { name: 'Read aloud: What is your role?' }).click();
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]).toContain('What is your role?');
+    expect(spoken[0]).toContain('Social worker');
+  });
+
   test('answers survive a reload on this device, and can be cleared from it', async ({ page }) => {
     await page.goto('/surveys/practitioners/');
     await agreeToEverything(page);

@@ -24,9 +24,11 @@ export function ReadAloud({ question, text }: { question: Question; text: string
     <button
       type="button"
       className="govuk-button govuk-button--secondary sg-read-aloud"
+      // The visible words come first in the name (WCAG 2.5.3), then which question it reads.
+      aria-label={`Read aloud: ${text}`}
       onClick={speak}
     >
-      Read aloud<span className="govuk-visually-hidden">: {text}</span>
+      Read aloud
     </button>
   );
 }
