@@ -10,7 +10,13 @@ export function Confirmation({ survey, receipt }: { survey: Survey; receipt: str
           Your receipt code
           <br />
           <strong className="sg-receipt" data-receipt>
-            {receipt}
+            {/* Lines break only between groups, so each group can be read as one. */}
+            {receipt.split('-').map((group, i, all) => (
+              <span className="sg-receipt__group" key={i}>
+                {group}
+                {i < all.length - 1 ? '-' : ''}
+              </span>
+            ))}
           </strong>
         </div>
       </div>
