@@ -62,6 +62,24 @@ test('no page asks anything of another site', async ({ page }) => {
   expect(outside).toEqual([]);
 });
 
+test('content pages load no framework JavaScript: only Exit this page and the preferences', async ({
+  page,
+}) => {
+  // Survey pages are React islands; /withdraw/ is a form with a small focus script of its own.
+  const contentPages = pages.filter((p) => !/^\/surveys\/[^/]+\/$/.test(p) && p !== '/withdraw/');
+  expect(contentPages.length).toBeGreaterThan(10);
+  for (const path of contentPages) {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(path, { waitUntil: 'networkidle' });
+    page.removeAllListeners('request');
+    expect(scripts, `${path} loads`).toEqual(['/scripts/preferences.js']);
+    await expect(page.locator('astro-island'), `${path} has no island`).toHaveCount(0);
+  }
+});
+
 test('at 320 CSS pixels wide no page scrolls sideways, and axe still passes', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of pages) {
