@@ -12,7 +12,14 @@ function chromiumPath(): string | undefined {
 export const PORT = Number(process.env.TEST_PORT || 4399);
 /** Where the CMS test runs Decap's local backend; baked into the test build's editor. */
 export const CMS_PORT = PORT - 1;
-const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-e2e-data-'));
+/**
+ * The test server's database folder. Made once in the main process and kept in the environment,
+ * which the workers inherit, so tests can run the researcher CLI against the same database
+ * (SQLite's WAL lets both processes use it).
+ */
+export const E2E_DATA_DIR = (process.env.SG_E2E_DATA_DIR ||= mkdtempSync(
+  path.join(tmpdir(), 'sg-e2e-data-'),
+));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -39,6 +46,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'site', testIgnore: /research-data\.spec\.ts/ },
+    // Compares counts before and after seeding answers, so it runs once nothing else is writing.
+    { name: 'research-data', testMatch: /research-data\.spec\.ts/, dependencies: ['site'] },
+  ],
   webServer: {
     // The same build and start script a newcomer runs with `npm start`.
     command: 'npm run build && node scripts/serve.ts',
@@ -48,7 +60,7 @@ export default defineConfig({
     env: {
       HOST: '127.0.0.1',
       PORT: String(PORT),
-      DATA_DIR: dataDir,
+      DATA_DIR: E2E_DATA_DIR,
       PUBLIC_DECAP_LOCAL_URL: `http://127.0.0.1:${CMS_PORT}/api/v1`,
     },
     stdout: 'ignore',

@@ -273,6 +273,16 @@ export const collections: CmsCollection[] = [
           string('exitUrl', 'Exit this page goes to', {
             hint: 'A neutral, everyday website (https), such as a weather page.',
           }),
+          listOf('riskPhrases', 'Risk phrases', string('phrase', 'Phrase'), {
+            min: 1,
+            hint: 'Free-text answers containing one of these are flagged for a researcher to read first. Matching ignores capital letters.',
+          }),
+          object('safeguardingProtocol', 'Safeguarding protocol', [
+            string('lead', 'Who leads on safeguarding'),
+            string('contact', 'How to contact them'),
+            string('timescale', 'How fast'),
+            listOf('steps', 'Steps', text('step', 'Step'), { min: 1 }),
+          ]),
         ],
       },
     ],

@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import { DataDirError } from '../src/server/dataDir.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
+import { describePurge, purgeExpired } from '../src/server/research/purge.ts';
+import { readSurveyFiles } from '../src/server/research/surveyFiles.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 
@@ -25,6 +27,17 @@ try {
   if (error instanceof DataDirError) fail(error.message);
   fail(`The database could not be opened: ${error instanceof Error ? error.message : error}`);
 }
+
+// Retention (RELIABILITY G21): delete answers past their survey's retention now and once a day.
+function purge() {
+  try {
+    console.log(describePurge(purgeExpired(getStore().database(), readSurveyFiles(), new Date())));
+  } catch (error) {
+    console.error(`Retention purge failed: ${error instanceof Error ? error.message : error}`);
+  }
+}
+purge();
+setInterval(purge, 24 * 60 * 60 * 1000).unref();
 
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';

@@ -16,9 +16,13 @@ export type FieldErrors = Record<string, string>;
 export const CONSENT_MESSAGE =
   'Select this box to show you agree, or leave the survey if you do not';
 
-export function consentErrors(survey: Survey, consent: SurveyValues['consent']): FieldErrors {
+/** Every consent statement of a survey or journey activity must be agreed to. */
+export function consentErrors(
+  activity: Pick<Survey, 'consent'>,
+  consent: SurveyValues['consent'],
+): FieldErrors {
   const errors: FieldErrors = {};
-  for (const statement of survey.consent.statements) {
+  for (const statement of activity.consent.statements) {
     if (consent?.[statement.id] !== true) errors[`consent.${statement.id}`] = CONSENT_MESSAGE;
   }
   return errors;

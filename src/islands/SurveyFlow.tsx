@@ -277,7 +277,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                   />
                   {step.name === 'start' && (
                     <ActivityIntro kind="Survey" activity={survey}>
-                      <ConsentFields survey={survey} errors={state.errors} easyRead={easyRead} />
+                      <ConsentFields activity={survey} errors={state.errors} easyRead={easyRead} />
                     </ActivityIntro>
                   )}
                   {step.name === 'questions' && (

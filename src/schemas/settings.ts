@@ -33,6 +33,19 @@ export const settingsSchema = z
     }),
     /** Where "Exit this page" sends people: a neutral, everyday site. */
     exitUrl: z.url({ protocol: /^https$/ }),
+    /**
+     * Words and phrases that may mean someone is telling us a child is at risk. A free-text
+     * answer containing one is flagged for a researcher to read first. Matching ignores case
+     * and extra spaces; keep phrases short.
+     */
+    riskPhrases: z.array(text(80, 3)).min(1, 'must list at least one phrase'),
+    /** What a researcher does with a flagged response: shown beside every flag. */
+    safeguardingProtocol: z.object({
+      lead: text(120),
+      contact: text(200),
+      timescale: text(200),
+      steps: z.array(text(400)).min(1, 'must list at least one step'),
+    }),
   })
   .strict();
 

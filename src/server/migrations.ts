@@ -1,3 +1,7 @@
+import { researcherAccounts } from './migrations/researcherAccounts.ts';
+import { researchDataMigration } from './migrations/researchData.ts';
+import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
+
 /**
  * Versioned schema changes, applied in order at start. Never edit a migration that has shipped:
  * add a new one. Each runs in its own transaction with its version recorded.
@@ -48,4 +52,7 @@ export const migrations: Migration[] = [
       CREATE INDEX responses_by_activity ON responses (activity_kind, activity_slug);
     `,
   },
+  researcherAccounts,
+  researchDataMigration,
+  safeguardingFlags,
 ];

@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { canonicalJson, sha256Hex } from './canonicalJson.ts';
 import { deriveReceipt, hashReceipt, parseReceipt } from './receipts.ts';
 import { asStoreError } from './storeErrors.ts';
+import { raiseFlag } from './research/flags.ts';
 import type { ActivityKind, NewResponse, SaveResult, Store } from './store.ts';
 
 const SECRET_KEY = 'receipt_secret';
@@ -88,7 +89,7 @@ export function responseMethods(
           }
           return { status: 'replayed', receipt };
         }
-        insert.run(
+        const { lastInsertRowid } = insert.run(
           response.kind,
           response.slug,
           response.definitionHash,
@@ -100,6 +101,16 @@ export function responseMethods(
           receiptHash,
           response.receivedOn,
         );
+        // In the same transaction: a flagged answer is never stored without its flag.
+        if (response.riskMatch) {
+          raiseFlag(db, {
+            responseId: Number(lastInsertRowid),
+            kind: response.kind,
+            slug: response.slug,
+            match: response.riskMatch,
+            raisedOn: response.receivedOn,
+          });
+        }
         return { status: 'created', receipt };
       });
     },
@@ -126,7 +137,7 @@ export function responseMethods(
  * (RELIABILITY G22). The deletion is already committed, so a checkpoint that cannot finish (a
  * long reader) is reported, not turned into a failed withdrawal; SQLite checkpoints again later.
  */
-function flushWal(db: DatabaseSync) {
+export function flushWal(db: DatabaseSync) {
   try {
     const result = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number };
     if (result.busy) console.warn('withdrawal: WAL checkpoint deferred by a reader');

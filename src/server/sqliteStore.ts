@@ -50,6 +50,7 @@ export function openSqliteStore(
       };
       return { database: 'ok', schemaVersion: row.version };
     },
+    database: () => db,
     close() {
       if (db.isOpen) db.close();
     },

@@ -1,3 +1,5 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { RiskMatch } from './research/flags.ts';
 import { prepareDataDir } from './dataDir.ts';
 import { openSqliteStore } from './sqliteStore.ts';
 
@@ -20,6 +22,8 @@ export interface NewResponse {
   submissionId: string;
   /** YYYY-MM-DD: the day only, never the time (minimisation, RELIABILITY section 4). */
   receivedOn: string;
+  /** Risk phrases found in the answers: a safeguarding flag is raised with the response. */
+  riskMatch?: RiskMatch;
 }
 
 export type SaveResult =
@@ -53,6 +57,11 @@ export interface Store {
   withdrawResponse(receipt: string): boolean;
   /** How many responses an activity has (for tests and, later, the researcher dashboard). */
   countResponses(kind: ActivityKind, slug: string): number;
+  /**
+   * The open, migrated connection, for server modules that keep their own SQL (researcher
+   * accounts in src/server/auth/). Routes call those modules, never SQL themselves.
+   */
+  database(): DatabaseSync;
   close(): void;
 }
 

@@ -21,6 +21,7 @@ export async function surveyFormPost(
   survey: Survey,
   form: URLSearchParams,
   now: Date,
+  riskPhrases: readonly string[] = [],
 ): Promise<{ status: number; state: FlowState }> {
   const posted = formToSubmission(survey, form) as Required<SurveyValues>;
   const values: SurveyValues = {
@@ -73,7 +74,7 @@ export async function surveyFormPost(
     });
   }
 
-  const result = await submitSurveyResponse(store, slug, survey, values, now);
+  const result = await submitSurveyResponse(store, slug, survey, values, now, { riskPhrases });
   switch (result.outcome) {
     case 'created':
     case 'replayed':

@@ -1,9 +1,10 @@
 import type { Survey } from '../schemas/index.ts';
 import { validateSubmission } from '../forms/submission.ts';
+import { findRiskPhrases } from './research/flags.ts';
 import { canonicalJson, sha256Hex } from './canonicalJson.ts';
 import { contentDay, ukDay } from './activityDates.ts';
 import { StoreBusyError } from './storeErrors.ts';
-import type { Store } from './store.ts';
+import type { ActivityKind, Store } from './store.ts';
 
 export type Availability = 'open' | 'closed' | 'not-yet-open';
 
@@ -12,7 +13,10 @@ export type Availability = 'open' | 'closed' | 'not-yet-open';
  * close date (the whole close day counts). Drafts are not listed anywhere; callers treat them as
  * unknown before asking this.
  */
-export function surveyAvailability(survey: Survey, now: Date): Availability {
+export function surveyAvailability(
+  survey: Pick<Survey, 'status' | 'opens' | 'closes'>,
+  now: Date,
+): Availability {
   if (survey.status === 'closed') return 'closed';
   const today = ukDay(now);
   if (today > contentDay(survey.closes)) return 'closed';
@@ -20,14 +24,14 @@ export function surveyAvailability(survey: Survey, now: Date): Availability {
   return 'open';
 }
 
-const definitionHashes = new WeakMap<Survey, string>();
+const definitionHashes = new WeakMap<object, string>();
 
 /**
  * SHA-256 of the survey definition (questions, wording, consent, dates) as canonical JSON.
  * Stored with each answer, so that an answer can always be read against the exact questions and
  * consent text the person saw, even after the survey is edited.
  */
-export function definitionHash(survey: Survey): string {
+export function definitionHash(survey: object): string {
   let hash = definitionHashes.get(survey);
   if (!hash) {
     hash = sha256Hex(canonicalJson(survey));
@@ -51,38 +55,78 @@ export const CONFLICT_MESSAGE =
 
 type Validate = typeof validateSubmission;
 
+/** What every activity (survey or journey) has that storing an answer needs. */
+type Activity = Pick<Survey, 'status' | 'opens' | 'closes' | 'consent'>;
+
+type Checked =
+  | {
+      ok: true;
+      value: {
+        answers: Record<string, unknown>;
+        consent: Record<string, true>;
+        submissionId: string;
+      };
+    }
+  | { ok: false; errors: Record<string, string> };
+
 /**
  * Checks and stores one survey response. Nothing is stored unless the outcome is `created`, and
  * `created` is returned only after the store has committed. `validate` is replaceable for tests.
  */
-export async function submitSurveyResponse(
+export function submitSurveyResponse(
   store: Store,
   slug: string,
   survey: Survey | undefined,
   body: unknown,
   now: Date,
-  validate: Validate = validateSubmission,
+  {
+    riskPhrases = [],
+    validate = validateSubmission,
+  }: { riskPhrases?: readonly string[]; validate?: Validate } = {},
 ): Promise<SubmitOutcome> {
-  if (!survey || survey.status === 'draft') return { outcome: 'not-found' };
-  const availability = surveyAvailability(survey, now);
-  if (availability === 'closed') return { outcome: 'closed', closes: contentDay(survey.closes) };
+  return submitActivityResponse(store, 'survey', slug, survey, body, now, {
+    riskPhrases,
+    validate: (activity, input) => validate(activity, input),
+  });
+}
+
+/** The same for any kind of activity: availability, validation, one committed row, flags. */
+export async function submitActivityResponse<T extends Activity>(
+  store: Store,
+  kind: ActivityKind,
+  slug: string,
+  activity: T | undefined,
+  body: unknown,
+  now: Date,
+  {
+    riskPhrases = [],
+    validate,
+  }: {
+    riskPhrases?: readonly string[];
+    validate: (activity: T, body: unknown) => Promise<Checked>;
+  },
+): Promise<SubmitOutcome> {
+  if (!activity || activity.status === 'draft') return { outcome: 'not-found' };
+  const availability = surveyAvailability(activity, now);
+  if (availability === 'closed') return { outcome: 'closed', closes: contentDay(activity.closes) };
   if (availability === 'not-yet-open') {
-    return { outcome: 'not-yet-open', opens: contentDay(survey.opens) };
+    return { outcome: 'not-yet-open', opens: contentDay(activity.opens) };
   }
 
-  const checked = await validate(survey, body);
+  const checked = await validate(activity, body);
   if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
 
   try {
     const saved = store.saveResponse({
-      kind: 'survey',
+      kind,
       slug,
-      definitionHash: definitionHash(survey),
-      consentVersion: survey.consent.version,
+      definitionHash: definitionHash(activity),
+      consentVersion: activity.consent.version,
       answers: checked.value.answers,
       consent: checked.value.consent,
       submissionId: checked.value.submissionId,
       receivedOn: ukDay(now),
+      riskMatch: findRiskPhrases(checked.value.answers, riskPhrases),
     });
     if (saved.status === 'conflict') {
       return { outcome: 'invalid', errors: { submissionId: CONFLICT_MESSAGE } };

@@ -65,8 +65,10 @@ test('no page asks anything of another site', async ({ page }) => {
 test('content pages load no framework JavaScript: only Exit this page and the preferences', async ({
   page,
 }) => {
-  // Survey pages are React islands; /withdraw/ is a form with a small focus script of its own.
-  const contentPages = pages.filter((p) => !/^\/surveys\/[^/]+\/$/.test(p) && p !== '/withdraw/');
+  // Survey and journey pages are React islands; /withdraw/ has a small focus script of its own.
+  const contentPages = pages.filter(
+    (p) => !/^\/(surveys|journeys)\/[^/]+\/$/.test(p) && p !== '/withdraw/',
+  );
   expect(contentPages.length).toBeGreaterThan(10);
   for (const path of contentPages) {
     const scripts: string[] = [];

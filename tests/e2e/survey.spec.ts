@@ -1,27 +1,12 @@
 import { axeViolations } from './axe.ts';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { agreeToEverything, tabTo } from './keyboard.ts';
+import { expect, test, type Page } from '@playwright/test';
 
 const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
 
 async function expectNoAxeViolations(page: Page, state: string) {
   const javaScript = !state.includes('without JavaScript');
   expect(await axeViolations(page, { javaScript }), `axe on ${state}`).toEqual([]);
-}
-
-/** Keyboard only: press Tab until the element has focus. */
-async function tabTo(page: Page, target: Locator, limit = 250) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
-
-async function agreeToEverything(page: Page) {
-  for (const box of await page.getByRole('checkbox').all()) {
-    await tabTo(page, box);
-    await page.keyboard.press('Space');
-  }
 }
 
 test.describe('with JavaScript', () => {

@@ -186,3 +186,39 @@ describe('submitting a survey response', () => {
     ).rejects.toThrow('disk on fire');
   });
 });
+
+describe('safeguarding flags', () => {
+  const flags = () =>
+    store.database().prepare('SELECT phrases, questions, status FROM flags').all() as {
+      phrases: string;
+      questions: string;
+      status: string;
+    }[];
+
+  it('raises a flag with the response when a free-text answer has a risk phrase', async () => {
+    const body = practitionersSubmission();
+    body.answers['how-information-is-shared'] = 'A child told me her dad hits me at home';
+    const result = await submitSurveyResponse(
+      store,
+      'practitioners',
+      practitioners,
+      body,
+      OPEN_DAY,
+      {
+        riskPhrases: ['hits me', 'not safe'],
+      },
+    );
+    expect(result.outcome).toBe('created');
+    expect(flags()).toEqual([
+      { phrases: '["hits me"]', questions: '["how-information-is-shared"]', status: 'open' },
+    ]);
+  });
+
+  it('raises none for ordinary answers', async () => {
+    const body = practitionersSubmission();
+    await submitSurveyResponse(store, 'practitioners', practitioners, body, OPEN_DAY, {
+      riskPhrases: ['hits me'],
+    });
+    expect(flags()).toEqual([]);
+  });
+});

@@ -1,7 +1,13 @@
 import type { Survey } from '../../schemas/index.ts';
 
 /** GOV.UK confirmation: the receipt code in the panel, then what happens next. */
-export function Confirmation({ survey, receipt }: { survey: Survey; receipt: string }) {
+export function Confirmation({
+  survey,
+  receipt,
+}: {
+  survey: Pick<Survey, 'title' | 'retentionMonths'>;
+  receipt: string;
+}) {
   return (
     <>
       <div className="govuk-panel govuk-panel--confirmation">

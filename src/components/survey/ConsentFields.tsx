@@ -5,16 +5,16 @@ import { ErrorMessage } from './fieldParts.tsx';
 
 /** The consent step: each statement its own checkbox, all needed before the questions. */
 export function ConsentFields({
-  survey,
+  activity,
   errors,
   easyRead,
 }: {
-  survey: Survey;
+  activity: Pick<Survey, 'consent'>;
   errors: FieldErrors;
   easyRead: boolean;
 }) {
-  const { values, setFieldValue } = useFormikContext<SurveyValues>();
-  const anyError = survey.consent.statements.some((s) => errors[`consent.${s.id}`]);
+  const { values, setFieldValue } = useFormikContext<Pick<SurveyValues, 'consent'>>();
+  const anyError = activity.consent.statements.some((s) => errors[`consent.${s.id}`]);
   return (
     <div className={`govuk-form-group${anyError ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby="consent-hint">
@@ -23,10 +23,10 @@ export function ConsentFields({
         </legend>
         <div id="consent-hint" className="govuk-hint">
           Select each box to show you agree. You can withdraw your answers later with the receipt
-          code you get when you finish. (Consent version {survey.consent.version}.)
+          code you get when you finish. (Consent version {activity.consent.version}.)
         </div>
         <div className="govuk-checkboxes" data-module="govuk-checkboxes">
-          {survey.consent.statements.map((statement) => {
+          {activity.consent.statements.map((statement) => {
             const id = `consent-${statement.id}`;
             const error = errors[`consent.${statement.id}`];
             return (

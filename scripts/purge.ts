@@ -1,0 +1,21 @@
+/**
+ * Deletes the answers of every survey that closed more than its retentionMonths ago
+ * (RELIABILITY G21), then flushes the write-ahead log. Run daily, e.g. from cron:
+ * `npm run purge`. The server also runs it once at start and then every day.
+ */
+import { describePurge, purgeExpired } from '../src/server/research/purge.ts';
+import { readSurveyFiles } from '../src/server/research/surveyFiles.ts';
+import { closeStore, getStore } from '../src/server/store.ts';
+
+try {
+  const report = purgeExpired(getStore().database(), readSurveyFiles(), new Date());
+  for (const { slug, deleted, keepUntil } of report) {
+    console.log(`${slug}: deleted ${deleted} (answers were kept until ${keepUntil})`);
+  }
+  console.log(describePurge(report));
+} catch (error) {
+  console.error(`Purge failed: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+} finally {
+  closeStore();
+}

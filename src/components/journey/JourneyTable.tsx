@@ -1,0 +1,60 @@
+import { feelingLabel, type StageValues } from '../../forms/journeyMap.ts';
+
+/** The map as a table: the same stages and feelings as the curve, and everything else said. */
+export function JourneyTable({
+  stages,
+  roleLabel,
+  caption = 'Your journey, stage by stage',
+}: {
+  stages: StageValues[];
+  roleLabel: (value: string) => string;
+  caption?: string;
+}) {
+  return (
+    <div className="sg-table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="govuk-table" data-journey-table>
+        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Stage
+            </th>
+            <th scope="col" className="govuk-table__header">
+              How it felt
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Who was involved
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What happened
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What helped
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What would have helped
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {stages.map((stage, i) => (
+            <tr className="govuk-table__row" key={i}>
+              <th scope="row" className="govuk-table__header">
+                {i + 1}. {stage.name}
+              </th>
+              <td className="govuk-table__cell" data-feeling={stage.feeling}>
+                {feelingLabel(stage.feeling)}
+              </td>
+              <td className="govuk-table__cell">
+                {(stage.who ?? []).map(roleLabel).join(', ') || '—'}
+              </td>
+              <td className="govuk-table__cell">{stage.happened || '—'}</td>
+              <td className="govuk-table__cell">{stage.helped || '—'}</td>
+              <td className="govuk-table__cell">{stage.wouldHaveHelped || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import * as yup from 'yup';
+import type { Journey } from '../schemas/index.ts';
+import { normaliseValues } from './values.ts';
+import { consentErrors, type FieldErrors } from './validateSurvey.ts';
+
+export const MAX_STAGES = 30;
+export const SOMEONE_ELSE = 'someone-else';
+
+/** The five points of "how it felt", each with words and a face (the words carry the meaning). */
+export const FEELINGS = [
+  { value: '1', label: 'Very bad', face: '😞' },
+  { value: '2', label: 'Bad', face: '🙁' },
+  { value: '3', label: 'Neither good nor bad', face: '😐' },
+  { value: '4', label: 'Good', face: '🙂' },
+  { value: '5', label: 'Very good', face: '😀' },
+] as const;
+
+export const feelingLabel = (value: string | undefined) =>
+  FEELINGS.find((f) => f.value === value)?.label ?? 'Not given';
+
+export interface StageValues {
+  name?: string;
+  happened?: string;
+  who?: string[];
+  feeling?: string;
+  helped?: string;
+  wouldHaveHelped?: string;
+}
+
+export interface JourneyValues {
+  stages: StageValues[];
+  role?: string;
+  consent: Record<string, boolean | undefined>;
+  submissionId?: string;
+}
+
+export function emptyStage(name = ''): StageValues {
+  return { name, happened: '', who: [], feeling: undefined, helped: '', wouldHaveHelped: '' };
+}
+
+/** The Yup schema for a map, generated from the activity: its roles and its text limit. */
+export function journeySchema(journey: Journey) {
+  const text = (what: string) =>
+    yup
+      .string()
+      .typeError(`${what} must be text`)
+      .max(journey.textMaxLength, `${what} must be ${journey.textMaxLength} characters or fewer`);
+  const roles = [...journey.involvedRoles.map((r) => r.value), SOMEONE_ELSE];
+  return yup.object({
+    stages: yup
+      .array()
+      .typeError('Add at least one stage')
+      .of(
+        yup.object({
+          name: yup
+            .string()
+            .typeError('Enter a name for this stage')
+            .max(80, 'The stage name must be 80 characters or fewer')
+            .required('Enter a name for this stage'),
+          happened: text('What happened'),
+          who: yup.array().of(yup.string().oneOf(roles, 'Select only the people listed')),
+          feeling: yup
+            .string()
+            .oneOf(
+              FEELINGS.map((f) => f.value),
+              'Select how this stage felt',
+            )
+            .required('Select how this stage felt'),
+          helped: text('What helped'),
+          wouldHaveHelped: text('What would have helped'),
+        }),
+      )
+      .min(1, 'Add at least one stage')
+      .max(MAX_STAGES, `A map can have at most ${MAX_STAGES} stages`)
+      .required('Add at least one stage'),
+    role: yup
+      .string()
+      .oneOf(
+        journey.participantRoles.map((r) => r.value),
+        'Select the role that best describes you',
+      )
+      .required('Select the role that best describes you'),
+  });
+}
+
+/** Errors by field: "stages.2.name", "role", "stages", "consent.<id>". */
+export async function journeyErrors(journey: Journey, values: JourneyValues): Promise<FieldErrors> {
+  const clean = normaliseValues(values);
+  try {
+    await journeySchema(journey).validate(
+      { stages: clean.stages, role: clean.role },
+      { abortEarly: false },
+    );
+    return {};
+  } catch (error) {
+    if (!(error instanceof yup.ValidationError)) throw error;
+    const errors: FieldErrors = {};
+    for (const inner of error.inner.length ? error.inner : [error]) {
+      // "stages[0].who[1]" becomes "stages.0.who": one message for the group of ticks.
+      const key = (inner.path ?? 'stages')
+        .replace(/\[(\d+)\]/g, '.$1')
+        .replace(/^(stages\.\d+\.who)\.\d+$/, '$1');
+      errors[key] ??= inner.message;
+    }
+    return errors;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const STAGE_KEYS = ['name', 'happened', 'who', 'feeling', 'helped', 'wouldHaveHelped'];
+
+export type JourneySubmission =
+  | {
+      ok: true;
+      value: {
+        answers: Record<string, unknown>;
+        consent: Record<string, true>;
+        submissionId: string;
+      };
+    }
+  | { ok: false; errors: FieldErrors };
+
+/** The server's check of a whole map (JSON, or a form post in the same shape). */
+export async function validateJourneySubmission(
+  journey: Journey,
+  body: unknown,
+): Promise<JourneySubmission> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, errors: { body: 'Send a JSON object with stages, role and consent' } };
+  }
+  const values = body as Record<string, unknown>;
+  const errors: FieldErrors = {};
+  for (const key of Object.keys(values)) {
+    if (!['stages', 'role', 'consent', 'submissionId'].includes(key))
+      errors[key] = 'This is not part of a journey map';
+  }
+  if (Array.isArray(values.stages)) {
+    values.stages.forEach((stage, i) => {
+      if (typeof stage !== 'object' || stage === null) return;
+      for (const key of Object.keys(stage)) {
+        if (!STAGE_KEYS.includes(key)) errors[`stages.${i}.${key}`] = 'This is not part of a stage';
+      }
+    });
+  }
+  if (typeof values.submissionId !== 'string' || !UUID.test(values.submissionId)) {
+    errors.submissionId = 'Send a submissionId that is a UUID';
+  }
+  const stages = Array.isArray(values.stages)
+    ? values.stages.map((s) => {
+        const stage = { ...(s as StageValues) };
+        // JSON clients may send the feeling as a number.
+        if (typeof (s as { feeling?: unknown }).feeling === 'number')
+          stage.feeling = String((s as { feeling: number }).feeling);
+        return stage;
+      })
+    : (values.stages as StageValues[]);
+  const consent = (
+    typeof values.consent === 'object' && values.consent ? values.consent : {}
+  ) as Record<string, boolean>;
+  Object.assign(
+    errors,
+    consentErrors(journey, consent),
+    await journeyErrors(journey, { stages, role: values.role as string, consent }),
+  );
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const clean = normaliseValues({ stages, role: values.role as string });
+  return {
+    ok: true,
+    value: {
+      answers: {
+        role: clean.role,
+        stages: clean.stages.map((s) => ({
+          name: s.name,
+          happened: s.happened ?? '',
+          who: s.who ?? [],
+          feeling: Number(s.feeling),
+          helped: s.helped ?? '',
+          wouldHaveHelped: s.wouldHaveHelped ?? '',
+        })),
+      },
+      consent: Object.fromEntries(journey.consent.statements.map((s) => [s.id, true as const])),
+      submissionId: values.submissionId as string,
+    },
+  };
+}
+
+/** A form post turned into the map's shape: stages.<i>.<field>, role, consent.<id>, submissionId. */
+export function formToJourney(form: URLSearchParams): JourneyValues {
+  const stages: StageValues[] = [];
+  const consent: Record<string, boolean> = {};
+  let role: string | undefined;
+  for (const [name, value] of form) {
+    const [scope, a, b] = name.split('.');
+    if (scope === 'consent' && a) consent[a] = value === 'yes';
+    if (scope === 'role') role = value;
+    if (scope !== 'stages' || !/^\d+$/.test(a ?? '') || !b || !STAGE_KEYS.includes(b)) continue;
+    const i = Number(a);
+    if (i >= MAX_STAGES * 2) continue;
+    stages[i] ??= emptyStage();
+    if (b === 'who') stages[i].who = [...(stages[i].who ?? []), value];
+    else (stages[i] as Record<string, unknown>)[b] = value;
+  }
+  return {
+    stages: stages.filter(Boolean),
+    role,
+    consent,
+    submissionId: form.get('submissionId') ?? undefined,
+  };
+}
+
+/** Moves a stage one place up or down; the other stages keep their order. */
+export function moveStage(stages: StageValues[], index: number, by: -1 | 1): StageValues[] {
+  const to = index + by;
+  if (to < 0 || to >= stages.length) return stages;
+  const next = [...stages];
+  [next[index], next[to]] = [next[to], next[index]];
+  return next;
+}

@@ -1,0 +1,87 @@
+import { defineMiddleware } from 'astro:middleware';
+import { secondFactorRequired } from './server/auth/accounts.ts';
+import {
+  ACCOUNT_PATH,
+  allowedDuringSetup,
+  classifyPath,
+  isAdminPath,
+  isFormBody,
+  loginRedirect,
+  STATE_CHANGING,
+  writeAllowed,
+} from './server/auth/guards.ts';
+import { cookieName, findSession } from './server/auth/sessions.ts';
+import { busy, json } from './server/responses.ts';
+import { StoreBusyError, getStore } from './server/store.ts';
+
+/**
+ * Guards the researcher workspace: /research/ (except the login page) and /api/research/. Every
+ * other route passes straight through, so participant pages stay static and cookie-free. The
+ * decisions live in src/server/auth/ (unit-tested); this only applies them.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const { url, request } = context;
+  const kind = classifyPath(url.pathname);
+  if (kind === 'public' || kind === 'login') return next();
+
+  const refuse = (status: number, error: string) =>
+    kind === 'api'
+      ? json(status, { error })
+      : new Response(`${error}\n`, {
+          status,
+          headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+        });
+
+  let session;
+  let mustSetUp: boolean;
+  try {
+    const db = getStore().database();
+    session = findSession(db, context.cookies.get(cookieName(url))?.value);
+    mustSetUp = Boolean(session && !session.hasSecondFactor && secondFactorRequired(db));
+  } catch (error) {
+    if (error instanceof StoreBusyError) return busy();
+    throw error;
+  }
+
+  if (!session || session.awaitingSecondFactor) {
+    if (kind === 'api') return json(401, { error: 'Sign in first' });
+    return context.redirect(loginRedirect(url.pathname, url.search), 303);
+  }
+  if (isAdminPath(url.pathname) && session.researcher.role !== 'admin') {
+    return refuse(403, 'Only administrators can use this.');
+  }
+  if (mustSetUp && !allowedDuringSetup(url.pathname)) {
+    if (kind === 'api') return json(403, { error: 'Set up a second factor first' });
+    return context.redirect(ACCOUNT_PATH, 303);
+  }
+  if (STATE_CHANGING.has(request.method)) {
+    let sent: string | null = null;
+    if (isFormBody(request.headers)) {
+      const field = await request
+        .clone()
+        .formData()
+        .then((form) => form.get('csrf'))
+        .catch(() => null);
+      sent = typeof field === 'string' ? field : null;
+    }
+    if (!writeAllowed(request.headers, url.origin, session.csrfToken, sent)) {
+      return refuse(
+        403,
+        'This request could not be checked. Go back, reload the page and try again.',
+      );
+    }
+  }
+
+  context.locals.researcher = session.researcher;
+  context.locals.csrfToken = session.csrfToken;
+  const response = await next();
+  try {
+    response.headers.set('Cache-Control', 'no-store');
+    return response;
+  } catch {
+    // Some responses (Response.redirect) have read-only headers: copy them.
+    const copy = new Response(response.body, response);
+    copy.headers.set('Cache-Control', 'no-store');
+    return copy;
+  }
+});

@@ -1,0 +1,35 @@
+import type { APIRoute } from 'astro';
+import { getEntry } from 'astro:content';
+import { formToJourney, validateJourneySubmission } from '../../../../forms/journeyMap.ts';
+import { readGuardedBody } from '../../../../server/requestGuards.ts';
+import { serverError } from '../../../../server/responses.ts';
+import { getStore } from '../../../../server/store.ts';
+import { submitActivityResponse } from '../../../../server/surveySubmissions.ts';
+import { outcomeResponse } from '../../../../server/outcomeResponse.ts';
+import { getSettings } from '../../../../lib/site.ts';
+
+export const prerender = false;
+
+/**
+ * POST a journey map as JSON (`{ stages, role, consent, submissionId }`) or a form post: the
+ * same answers, receipts and refusals as survey responses.
+ */
+export const POST: APIRoute = async ({ params, request, url }) => {
+  try {
+    const read = await readGuardedBody(request, url.origin);
+    if (!read.ok) return read.response;
+    const slug = params.slug ?? '';
+    const journey = (await getEntry('journeys', slug))?.data;
+    const body = read.kind === 'json' ? read.json : formToJourney(read.form);
+    const { riskPhrases } = await getSettings();
+    return outcomeResponse(
+      await submitActivityResponse(getStore(), 'journey', slug, journey, body, new Date(), {
+        riskPhrases,
+        validate: validateJourneySubmission,
+      }),
+      'journey-mapping activity',
+    );
+  } catch (error) {
+    return serverError('journey map', error);
+  }
+};

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Journey } from '../schemas/index.ts';
+import {
+  emptyStage,
+  formToJourney,
+  journeyErrors,
+  MAX_STAGES,
+  moveStage,
+  validateJourneySubmission,
+} from '../forms/journeyMap.ts';
+import { consentErrors } from '../forms/validateSurvey.ts';
+import type { JourneyState, JourneyStep } from '../islands/JourneyBuilder.tsx';
+import type { Store } from './store.ts';
+import { submitActivityResponse } from './surveySubmissions.ts';
+import { formatDate } from '../lib/dates.ts';
+
+/**
+ * One step of the journey builder without JavaScript. Adding, removing and moving a stage are
+ * form posts; the server renders the map back with the change, and nothing is stored until the
+ * participant sends it.
+ */
+export async function journeyFormPost(
+  store: Store,
+  slug: string,
+  journey: Journey,
+  form: URLSearchParams,
+  now: Date,
+  riskPhrases: readonly string[] = [],
+): Promise<{ status: number; state: JourneyState }> {
+  const posted = formToJourney(form);
+  const values = { ...posted, submissionId: posted.submissionId || randomUUID() };
+  const stepText = form.get('step');
+  const step: JourneyStep = stepText === 'build' || stepText === 'check' ? stepText : 'start';
+  const action = form.get('action') ?? 'continue';
+  const base: JourneyState = { step, values, errors: {} };
+  const show = (state: Partial<JourneyState>, status = 200) => ({
+    status,
+    state: { ...base, ...state },
+  });
+  const stage = (prefix: string) =>
+    action.startsWith(prefix) ? Number(action.slice(prefix.length)) : NaN;
+
+  if (action === 'back') return show({ step: step === 'check' ? 'build' : 'start' });
+  if (action === 'add') {
+    if (values.stages.length >= MAX_STAGES) {
+      return show({ errors: { stages: `A map can have at most ${MAX_STAGES} stages` } }, 422);
+    }
+    return show({
+      values: { ...values, stages: [...values.stages, emptyStage()] },
+      announcement: `Stage ${values.stages.length + 1} added.`,
+    });
+  }
+  for (const [prefix, by] of [
+    ['up:', -1],
+    ['down:', 1],
+  ] as const) {
+    const index = stage(prefix);
+    if (Number.isInteger(index) && values.stages[index]) {
+      const stages = moveStage(values.stages, index, by);
+      const to = Math.min(Math.max(index + by, 0), stages.length - 1);
+      return show({
+        values: { ...values, stages },
+        announcement: `${stages[to].name || 'New stage'} is now stage ${to + 1} of ${stages.length}.`,
+      });
+    }
+  }
+  const removed = stage('remove:');
+  if (Number.isInteger(removed) && values.stages[removed]) {
+    return show({ values: { ...values, stages: values.stages.filter((_, i) => i !== removed) } });
+  }
+
+  if (step === 'start') {
+    const errors = consentErrors(journey, values.consent);
+    if (Object.keys(errors).length > 0) return show({ errors }, 422);
+    const blank = form.get('start') === 'blank' || journey.suggestedStages.length === 0;
+    const stages = blank ? [emptyStage()] : journey.suggestedStages.map((s) => emptyStage(s.name));
+    return show({ step: 'build', values: { ...values, stages } });
+  }
+  if (step === 'build') {
+    const errors = await journeyErrors(journey, values);
+    if (Object.keys(errors).length > 0) return show({ errors }, 422);
+    return show({ step: 'check' });
+  }
+
+  const result = await submitActivityResponse(store, 'journey', slug, journey, values, now, {
+    riskPhrases,
+    validate: validateJourneySubmission,
+  });
+  switch (result.outcome) {
+    case 'created':
+    case 'replayed':
+      return show({ step: { done: result.receipt } }, result.outcome === 'created' ? 201 : 200);
+    case 'invalid':
+      return show({ step: 'build', errors: result.errors }, 422);
+    case 'closed':
+      return show(
+        {
+          notice: `This activity closed on ${formatDate(new Date(result.closes))}. Your map was not sent.`,
+        },
+        410,
+      );
+    case 'busy':
+      return show(
+        {
+          notice:
+            'The site is busy. Your map was not sent yet: please press “Send your journey map” again in a minute.',
+        },
+        503,
+      );
+    default:
+      return show({ notice: 'This activity is not open. Your map was not sent.' }, 404);
+  }
+}

@@ -1,0 +1,29 @@
+import { formatDate } from '../lib/dates.ts';
+import { busy, json } from './responses.ts';
+import type { SubmitOutcome } from './surveySubmissions.ts';
+
+/** The HTTP answer for a stored or refused submission, the same for surveys and journey maps. */
+export function outcomeResponse(result: SubmitOutcome, noun: string): Response {
+  switch (result.outcome) {
+    case 'created':
+      return json(201, { receipt: result.receipt });
+    case 'replayed':
+      return json(200, { receipt: result.receipt });
+    case 'not-found':
+      return json(404, { error: `There is no ${noun} at this address.` });
+    case 'closed':
+      return json(410, {
+        error: `This ${noun} closed on ${formatDate(new Date(result.closes))}.`,
+        closes: result.closes,
+      });
+    case 'not-yet-open':
+      return json(409, {
+        error: `This ${noun} opens on ${formatDate(new Date(result.opens))}.`,
+        opens: result.opens,
+      });
+    case 'invalid':
+      return json(422, { errors: result.errors });
+    case 'busy':
+      return busy();
+  }
+}

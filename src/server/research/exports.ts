@@ -1,0 +1,172 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { stringify } from 'csv-stringify/sync';
+import type { Question, Survey } from '../../schemas/index.ts';
+import { choiceOptions } from '../../components/survey/choiceOptions.ts';
+import { otherKey, surveyQuestions } from '../../forms/questions.ts';
+import { answerList, dateAnswer, type StoredResponse } from './results.ts';
+import { iterateResponses } from './responses.ts';
+
+/**
+ * A spreadsheet runs a cell that starts with one of these as a formula (CWE-1236). Prefixing a
+ * single quote makes it text; this applies to every cell, headers included (RELIABILITY G9).
+ */
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+
+export function neutralise(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** One CSV line (CRLF-terminated, RFC 4180 quoting by csv-stringify) with every cell neutralised. */
+export function csvLine(cells: string[]): string {
+  // csv-stringify quotes fields holding its own record delimiter; a lone LF or CR in an answer
+  // must be quoted too (RFC 4180), or a spreadsheet starts a new row there.
+  return stringify([cells.map(neutralise)], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+}
+
+/** A column of the export: its header and how a response fills it. */
+export interface Column {
+  header: string;
+  question?: Question;
+  /** What the column holds, for the codebook. */
+  kind: 'meta' | 'answer' | 'other';
+  cell(response: StoredResponse): string;
+}
+
+/**
+ * The export's columns: response id, day received, consent version and definition hash, then
+ * one per question (headed by its wording, as researchers read it), with the "Other" text of a
+ * question that offers it in the column after. Multiple answers are joined with "; ".
+ */
+export function exportColumns(survey: Survey): Column[] {
+  const meta: Column[] = [
+    { header: 'response_id', kind: 'meta', cell: (r) => String(r.id) },
+    { header: 'received_on', kind: 'meta', cell: (r) => r.receivedOn },
+    { header: 'consent_version', kind: 'meta', cell: (r) => r.consentVersion },
+    { header: 'definition_hash', kind: 'meta', cell: (r) => r.definitionHash },
+  ];
+  const answers = surveyQuestions(survey).flatMap((question): Column[] => {
+    const column: Column = {
+      header: question.label,
+      question,
+      kind: 'answer',
+      cell: (r) =>
+        question.type === 'date'
+          ? (dateAnswer(r.answers[question.id]) ?? '')
+          : answerList(r.answers, question.id).join('; '),
+    };
+    if (!('allowOther' in question && question.allowOther)) return [column];
+    return [
+      column,
+      {
+        header: `${question.label} (other, please say)`,
+        question,
+        kind: 'other',
+        cell: (r) => answerList(r.answers, otherKey(question.id)).join('; '),
+      },
+    ];
+  });
+  return [...meta, ...answers];
+}
+
+const BOM = '\uFEFF';
+/** Rows fetched from SQLite per chunk the stream hands out. */
+const ROWS_PER_CHUNK = 200;
+
+/**
+ * A ReadableStream over an iterator of text pieces, pulled only as fast as the client reads.
+ * Cancelling (the download is abandoned) closes the iterator, which finalises the statement.
+ */
+function streamOf(pieces: Iterator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let chunk = '';
+      for (let i = 0; i < ROWS_PER_CHUNK; i++) {
+        const next = pieces.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += next.value;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+    cancel() {
+      pieces.return?.(undefined);
+    },
+  });
+}
+
+/** The CSV export as a stream: UTF-8 with a byte order mark (so Excel reads it as UTF-8). */
+export function csvExportStream(db: DatabaseSync, slug: string, survey: Survey) {
+  const columns = exportColumns(survey);
+  function* pieces() {
+    yield BOM + csvLine(columns.map((c) => c.header));
+    for (const response of iterateResponses(db, 'survey', slug)) {
+      yield csvLine(columns.map((c) => c.cell(response)));
+    }
+  }
+  return streamOf(pieces());
+}
+
+/** The JSON export as a stream: the survey's slug and an array of responses as stored. */
+export function jsonExportStream(
+  db: DatabaseSync,
+  slug: string,
+  survey: Survey,
+  exportedOn: string,
+) {
+  function* pieces() {
+    yield `{"survey":${JSON.stringify(slug)},"title":${JSON.stringify(survey.title)},"exportedOn":${JSON.stringify(exportedOn)},"responses":[`;
+    let first = true;
+    for (const r of iterateResponses(db, 'survey', slug)) {
+      yield (
+        (first ? '\n' : ',\n') +
+        JSON.stringify({
+          responseId: r.id,
+          receivedOn: r.receivedOn,
+          consentVersion: r.consentVersion,
+          definitionHash: r.definitionHash,
+          answers: r.answers,
+        })
+      );
+      first = false;
+    }
+    yield '\n]}\n';
+  }
+  return streamOf(pieces());
+}
+
+/**
+ * The codebook: one row per export column with its question id, wording, type and answers
+ * ("value = label", joined by "; "). Small, so built whole.
+ */
+export function codebookCsv(survey: Survey): string {
+  const rows = exportColumns(survey).map((column) => {
+    const q = column.question;
+    if (!q) return [column.header, '', '', 'metadata', ''];
+    if (column.kind === 'other') {
+      return [column.header, otherKey(q.id), q.label, 'other text', 'text given with "other"'];
+    }
+    const { options, exclusive } = choiceOptions(q);
+    const answers = [...options, ...exclusive].map((o) => `${o.value} = ${o.label}`).join('; ');
+    return [column.header, q.id, q.label, q.type, answers];
+  });
+  return (
+    BOM +
+    [['column', 'question_id', 'question', 'type', 'answers'], ...rows]
+      .map((cells) => csvLine(cells))
+      .join('')
+  );
+}
+
+/** Headers every export download carries: never cached, always saved as a file (G18, G23). */
+export function downloadHeaders(contentType: string, filename: string): HeadersInit {
+  return {
+    'Content-Type': contentType,
+    'Cache-Control': 'no-store',
+    'Content-Disposition': `attachment; filename="${filename.replace(/[^a-z0-9.-]/gi, '-')}"`,
+    'X-Content-Type-Options': 'nosniff',
+  };
+}

@@ -1,0 +1,171 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/** What in a response matched the risk phrases: the phrases and the questions they were in. */
+export interface RiskMatch {
+  phrases: string[];
+  questions: string[];
+}
+
+/**
+ * Lower case, accents removed, punctuation and runs of space as one space, so "Hit  me!" and
+ * "hit me" match, and a phrase matches only whole words ("abuse" does not match "disabused").
+ */
+function normalise(text: string): string {
+  return ` ${text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
+/**
+ * The risk phrases found in a response's free-text answers, at any depth: a survey's answers by
+ * question id, a journey map's stages as "stages.2.happened".
+ */
+export function findRiskPhrases(
+  answers: Record<string, unknown>,
+  riskPhrases: readonly string[],
+): RiskMatch | undefined {
+  const wanted = riskPhrases.map((phrase) => ({ phrase, key: normalise(phrase) }));
+  const phrases = new Set<string>();
+  const questions = new Set<string>();
+  const visit = (value: unknown, path: string) => {
+    if (Array.isArray(value)) return value.forEach((item, i) => visit(item, `${path}.${i}`));
+    if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) visit(inner, path ? `${path}.${key}` : key);
+      return;
+    }
+    if (typeof value !== 'string') return;
+    const text = normalise(value);
+    for (const { phrase, key } of wanted) {
+      if (key.trim() && text.includes(key)) {
+        phrases.add(phrase);
+        questions.add(path);
+      }
+    }
+  };
+  visit(answers, '');
+  return phrases.size > 0 ? { phrases: [...phrases], questions: [...questions] } : undefined;
+}
+
+export interface Flag {
+  id: number;
+  responseId: number | null;
+  kind: string;
+  slug: string;
+  phrases: string[];
+  questions: string[];
+  status: 'open' | 'closed';
+  raisedOn: string;
+}
+
+export interface FlagAction {
+  at: string;
+  researcherId: number | null;
+  note: string;
+  closed: boolean;
+}
+
+interface FlagRow {
+  id: number;
+  response_id: number | null;
+  activity_kind: string;
+  activity_slug: string;
+  phrases: string;
+  questions: string;
+  status: 'open' | 'closed';
+  raised_on: string;
+}
+
+const toFlag = (row: FlagRow): Flag => ({
+  id: row.id,
+  responseId: row.response_id,
+  kind: row.activity_kind,
+  slug: row.activity_slug,
+  phrases: JSON.parse(row.phrases) as string[],
+  questions: JSON.parse(row.questions) as string[],
+  status: row.status,
+  raisedOn: row.raised_on,
+});
+
+/** Records a flag. Called inside the transaction that stores the response (RELIABILITY G4). */
+export function raiseFlag(
+  db: DatabaseSync,
+  flag: { responseId: number; kind: string; slug: string; match: RiskMatch; raisedOn: string },
+) {
+  db.prepare(
+    `INSERT INTO flags (response_id, activity_kind, activity_slug, phrases, questions, raised_on)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    flag.responseId,
+    flag.kind,
+    flag.slug,
+    JSON.stringify(flag.match.phrases),
+    JSON.stringify(flag.match.questions),
+    flag.raisedOn,
+  );
+}
+
+/** Open flags first (oldest first: the longest waiting), then the 50 most recent closed ones. */
+export function listFlags(db: DatabaseSync): Flag[] {
+  const open = db
+    .prepare(`SELECT * FROM flags WHERE status = 'open' ORDER BY id`)
+    .all() as unknown as FlagRow[];
+  const closed = db
+    .prepare(`SELECT * FROM flags WHERE status = 'closed' ORDER BY id DESC LIMIT 50`)
+    .all() as unknown as FlagRow[];
+  return [...open, ...closed].map(toFlag);
+}
+
+export function countOpenFlags(db: DatabaseSync): number {
+  return (
+    db.prepare(`SELECT COUNT(*) AS n FROM flags WHERE status = 'open'`).get() as { n: number }
+  ).n;
+}
+
+export function getFlag(
+  db: DatabaseSync,
+  id: number,
+): { flag: Flag; actions: FlagAction[] } | undefined {
+  const row = db.prepare('SELECT * FROM flags WHERE id = ?').get(id) as FlagRow | undefined;
+  if (!row) return undefined;
+  const actions = (
+    db
+      .prepare(
+        'SELECT at, researcher_id, note, closed FROM flag_actions WHERE flag_id = ? ORDER BY id',
+      )
+      .all(id) as { at: string; researcher_id: number | null; note: string; closed: number }[]
+  ).map((a) => ({ at: a.at, researcherId: a.researcher_id, note: a.note, closed: a.closed === 1 }));
+  return { flag: toFlag(row), actions };
+}
+
+/**
+ * Records what a researcher did. Notes are kept, never edited: the history is the record.
+ * `close` ends the flag; a closed flag can be reopened by another action with close = false.
+ */
+export function recordFlagAction(
+  db: DatabaseSync,
+  action: { flagId: number; researcherId: number; note: string; close: boolean; at: string },
+): boolean {
+  const exists = db.prepare('SELECT 1 FROM flags WHERE id = ?').get(action.flagId);
+  if (!exists) return false;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.prepare(
+      'INSERT INTO flag_actions (flag_id, at, researcher_id, note, closed) VALUES (?, ?, ?, ?, ?)',
+    ).run(action.flagId, action.at, action.researcherId, action.note, action.close ? 1 : 0);
+    db.prepare('UPDATE flags SET status = ? WHERE id = ?').run(
+      action.close ? 'closed' : 'open',
+      action.flagId,
+    );
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+  return true;
+}
+
+/** Responses that must not be purged: a flag on them is still open. */
+export const OPEN_FLAG_RESPONSES_SQL = `SELECT response_id FROM flags WHERE status = 'open' AND response_id IS NOT NULL`;

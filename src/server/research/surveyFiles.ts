@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { surveySchema } from '../../schemas/survey.ts';
+import type { Survey } from '../../schemas/index.ts';
+
+/**
+ * Reads content/surveys/*.yml with the same schema the build uses, without Astro, for scripts
+ * that run beside the server (the purge). A file that does not parse stops with its name: a
+ * retention job must not guess.
+ */
+export function readSurveyFiles(
+  folder = path.resolve(import.meta.dirname, '../../../content/surveys'),
+): { slug: string; survey: Survey }[] {
+  return readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => {
+      const result = surveySchema.safeParse(parse(readFileSync(path.join(folder, name), 'utf8')));
+      if (!result.success) {
+        throw new Error(`content/surveys/${name} is not a valid survey: ${result.error.message}`);
+      }
+      return { slug: name.replace(/\.ya?ml$/, ''), survey: result.data };
+    });
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { journeySchema as journeyContentSchema } from '../../src/schemas/index.ts';
+import { formToJourney, moveStage, validateJourneySubmission } from '../../src/forms/journeyMap.ts';
+import { ROOT } from '../helpers/contentFiles.ts';
+
+const journey = journeyContentSchema.parse(
+  parse(readFileSync(path.join(ROOT, 'content/journeys/child-protection-journey.yml'), 'utf8')),
+);
+const consent = Object.fromEntries(journey.consent.statements.map((s) => [s.id, true]));
+const map = (stages: unknown[], extra: Record<string, unknown> = {}) => ({
+  submissionId: 'a3bb189e-8bf9-4888-9912-ace4e6543002',
+  role: 'parent-or-carer',
+  consent,
+  stages,
+  ...extra,
+});
+const stage = (name: string, feeling: number | string = 3) => ({
+  name,
+  feeling,
+  who: ['social-worker'],
+});
+
+describe('validating a journey map', () => {
+  it('accepts a map and stores feelings as numbers', async () => {
+    const result = await validateJourneySubmission(
+      journey,
+      map([stage('Referral', '2'), stage('Plan', 4)]),
+    );
+    expect(result.ok && result.value.answers).toEqual({
+      role: 'parent-or-carer',
+      stages: [
+        {
+          name: 'Referral',
+          happened: '',
+          who: ['social-worker'],
+          feeling: 2,
+          helped: '',
+          wouldHaveHelped: '',
+        },
+        {
+          name: 'Plan',
+          happened: '',
+          who: ['social-worker'],
+          feeling: 4,
+          helped: '',
+          wouldHaveHelped: '',
+        },
+      ],
+    });
+  });
+
+  it('names each problem by stage and field', async () => {
+    const result = await validateJourneySubmission(
+      journey,
+      map(
+        [
+          {
+            name: '',
+            feeling: 9,
+            who: ['astronaut'],
+            happened: 'x'.repeat(journey.textMaxLength + 1),
+          },
+        ],
+        { role: 'pilot' },
+      ),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        'stages.0.name': 'Enter a name for this stage',
+        'stages.0.happened': `What happened must be ${journey.textMaxLength} characters or fewer`,
+        'stages.0.who': 'Select only the people listed',
+        'stages.0.feeling': 'Select how this stage felt',
+        role: 'Select the role that best describes you',
+      },
+    });
+  });
+
+  it('allows at most 30 stages and at least one', async () => {
+    const many = Array.from({ length: 31 }, (_, i) => stage(`Stage ${i}`));
+    expect(await validateJourneySubmission(journey, map(many))).toMatchObject({
+      ok: false,
+      errors: { stages: 'A map can have at most 30 stages' },
+    });
+    expect(await validateJourneySubmission(journey, map([]))).toMatchObject({
+      ok: false,
+      errors: { stages: 'Add at least one stage' },
+    });
+  });
+
+  it('refuses fields that are not part of a map, missing consent and a bad submission id', async () => {
+    const result = await validateJourneySubmission(journey, {
+      ...map([{ ...stage('A'), colour: 'red' }], { extra: 1, submissionId: 'x' }),
+      consent: {},
+    });
+    expect(result.ok).toBe(false);
+    const errors = !result.ok ? result.errors : {};
+    expect(errors).toMatchObject({
+      extra: 'This is not part of a journey map',
+      'stages.0.colour': 'This is not part of a stage',
+      submissionId: 'Send a submissionId that is a UUID',
+    });
+    expect(Object.keys(errors).filter((k) => k.startsWith('consent.'))).toHaveLength(
+      journey.consent.statements.length,
+    );
+  });
+});
+
+describe('the builder without JavaScript', () => {
+  it('reads stages, ticks and consent from a form post', () => {
+    const form = new URLSearchParams([
+      ['consent.read', 'yes'],
+      ['stages.0.name', 'First'],
+      ['stages.0.who', 'police'],
+      ['stages.0.who', 'gp'],
+      ['stages.1.name', 'Second'],
+      ['stages.1.feeling', '4'],
+      ['role', 'social-worker'],
+      ['stages.0.__proto__', 'x'],
+    ]);
+    const values = formToJourney(form);
+    expect(values.stages[0]).toMatchObject({ name: 'First', who: ['police', 'gp'] });
+    expect(values.stages[1]).toMatchObject({ name: 'Second', feeling: '4' });
+    expect(values).toMatchObject({ role: 'social-worker', consent: { read: true } });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('moves a stage one place and leaves the ends where they are', () => {
+    const stages = [{ name: 'a' }, { name: 'b' }, { name: 'c' }];
+    expect(moveStage(stages, 0, 1).map((s) => s.name)).toEqual(['b', 'a', 'c']);
+    expect(moveStage(stages, 2, -1).map((s) => s.name)).toEqual(['a', 'c', 'b']);
+    expect(moveStage(stages, 0, -1)).toBe(stages);
+  });
+});

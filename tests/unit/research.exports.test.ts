@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { StatementSync } from 'node:sqlite';
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { surveySchema } from '../../src/schemas/survey.ts';
+import {
+  codebookCsv,
+  csvExportStream,
+  csvLine,
+  jsonExportStream,
+  neutralise,
+} from '../../src/server/research/exports.ts';
+import { openSqliteStore } from '../../src/server/sqliteStore.ts';
+import type { Store } from '../../src/server/store.ts';
+import { validSurvey } from '../fixtures/content.ts';
+import { newResearchResponse, researchAnswers, researchSurvey } from '../fixtures/researchData.ts';
+
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'sg-export-'));
+  store = openSqliteStore(dir);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// TextDecoder keeps the byte order mark only when told to; the tests check it is there.
+const read = async (stream: ReadableStream<Uint8Array>) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+const rowsOf = (csv: string) =>
+  parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
+
+describe('formula neutralisation (G9)', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `'=HYPERLINK("http://x")`],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['\0x', "'\0x"],
+    ['Plain words, with "quotes"', 'Plain words, with "quotes"'],
+    ['a=b', 'a=b'],
+  ])('%j becomes %j', (cell, expected) => expect(neutralise(cell)).toBe(expected));
+
+  it('quotes per RFC 4180 and round-trips ordinary text through a CSV parser', () => {
+    const cells = ['comma, here', 'quote " here', 'line\nbreak', 'plain', 'ünïcödé – “curly”', ''];
+    const line = csvLine(cells);
+    expect(line.endsWith('\r\n')).toBe(true);
+    expect(line).toContain('"quote "" here"');
+    expect(rowsOf(line)).toEqual([cells]);
+  });
+});
+
+describe('CSV export', () => {
+  it('has a BOM, a header from question wording, one row per response, and neutralised cells', async () => {
+    for (let i = 0; i < researchAnswers.length; i++) store.saveResponse(newResearchResponse(i));
+    const csv = await read(csvExportStream(store.database(), 'research-fixture', researchSurvey));
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = rowsOf(csv);
+    expect(header).toEqual([
+      'response_id',
+      'received_on',
+      'consent_version',
+      'definition_hash',
+      'Your role',
+      'Your role (other, please say)',
+      'What gets in the way?',
+      'What gets in the way? (other, please say)',
+      'How confident are you?',
+      'Have you used a digital tool?',
+      'Caseload',
+      'What would help?',
+      'Last meeting',
+    ]);
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toEqual([
+      '1',
+      '2027-01-10',
+      '1.0',
+      'f'.repeat(64),
+      'teacher',
+      '',
+      'time; systems',
+      '',
+      '4',
+      'yes',
+      '10',
+      'More time to talk',
+      '2027-01-03',
+    ]);
+    expect(rows[2][5]).toBe('School nurse');
+    expect(rows[3][7]).toBe(`'=HYPERLINK("http://x")`);
+    // Every cell of the file, parsed back: none can start a formula.
+    for (const cell of [header, ...rows].flat()) expect(cell).not.toMatch(/^[=+\-@\t\r\0]/);
+  });
+
+  it('neutralises headers built from question wording', async () => {
+    const survey = surveySchema.parse({
+      ...validSurvey(),
+      askWhoHelped: false,
+      questions: [
+        { id: 'a', type: 'short-text', label: '=HYPERLINK("http://x")' },
+        { id: 'b', type: 'short-text', label: '+1 how many?' },
+        { id: 'c', type: 'short-text', label: '-1 or less?' },
+        { id: 'd', type: 'short-text', label: '@SUM(1)' },
+      ],
+    });
+    store.saveResponse({
+      ...newResearchResponse(0, 'evil'),
+      answers: { a: '-1', b: '+1', c: '@SUM(A1)', d: '\tTab' },
+    });
+    const [header, row] = rowsOf(await read(csvExportStream(store.database(), 'evil', survey)));
+    expect(header.slice(4)).toEqual([
+      `'=HYPERLINK("http://x")`,
+      "'+1 how many?",
+      "'-1 or less?",
+      "'@SUM(1)",
+    ]);
+    expect(row.slice(4)).toEqual(["'-1", "'+1", "'@SUM(A1)", "'\tTab"]);
+  });
+
+  it('streams 10,000 rows from StatementSync.iterate(), never .all()', async () => {
+    const db = store.database();
+    const insert = db.prepare(
+      `INSERT INTO responses (activity_kind, activity_slug, definition_hash, consent_version,
+         consent, answers, submission_id, payload_hash, receipt_hash, received_on)
+       VALUES ('survey', 'big', 'h', '1.0', '{}', ?, ?, 'p', ?, '2027-01-01')`,
+    );
+    db.exec('BEGIN');
+    for (let i = 0; i < 10_000; i++) {
+      insert.run(
+        JSON.stringify({ help: `Answer ${i}`, 'used-tool': 'yes' }),
+        randomUUID(),
+        randomUUID(),
+      );
+    }
+    db.exec('COMMIT');
+    const all = vi.spyOn(StatementSync.prototype, 'all');
+    const iterate = vi.spyOn(StatementSync.prototype, 'iterate');
+
+    const reader = csvExportStream(db, 'big', researchSurvey).getReader();
+    const decoder = new TextDecoder();
+    let chunks = 0;
+    let text = '';
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      chunks++;
+      text += decoder.decode(next.value, { stream: true });
+    }
+    expect(all).not.toHaveBeenCalled();
+    expect(iterate).toHaveBeenCalledTimes(1);
+    expect(chunks).toBeGreaterThan(10);
+    const rows = rowsOf(text);
+    expect(rows).toHaveLength(10_001);
+    expect(rows[10_000][11]).toBe('Answer 9999');
+
+    const json = JSON.parse(await read(jsonExportStream(db, 'big', researchSurvey, '2027-01-02')));
+    expect(json.responses).toHaveLength(10_000);
+    expect(all).not.toHaveBeenCalled();
+  });
+
+  it('a cancelled download closes the cursor', async () => {
+    for (let i = 0; i < 5; i++) store.saveResponse(newResearchResponse(i));
+    const stream = csvExportStream(store.database(), 'research-fixture', researchSurvey);
+    const reader = stream.getReader();
+    await reader.read();
+    await reader.cancel();
+    // The connection can still write and checkpoint: no statement is left mid-iteration.
+    expect(store.withdrawResponse('not-a-code')).toBe(false);
+  });
+});
+
+describe('JSON export and codebook', () => {
+  it('exports responses as stored', async () => {
+    store.saveResponse(newResearchResponse(1));
+    const json = JSON.parse(
+      await read(
+        jsonExportStream(store.database(), 'research-fixture', researchSurvey, '2027-02-01'),
+      ),
+    );
+    expect(json).toMatchObject({ survey: 'research-fixture', exportedOn: '2027-02-01' });
+    expect(json.responses[0].answers.help).toBe('<script>window.__xss=1</script>');
+  });
+
+  it('lists each column with its question, type and answers', () => {
+    const rows = rowsOf(codebookCsv(researchSurvey));
+    expect(rows[0]).toEqual(['column', 'question_id', 'question', 'type', 'answers']);
+    expect(rows).toContainEqual([
+      'Your role',
+      'role',
+      'Your role',
+      'single-choice',
+      'teacher = Teacher; police = Police; other = Other, please say; prefer-not-to-say = Prefer not to say',
+    ]);
+    expect(rows).toContainEqual([
+      'Your role (other, please say)',
+      'role-other',
+      'Your role',
+      'other text',
+      'text given with "other"',
+    ]);
+    expect(rows.find((r) => r[1] === 'confident')?.[4]).toBe(
+      '1 = 1 – Not at all; 2 = 2; 3 = 3; 4 = 4; 5 = 5 – Very',
+    );
+  });
+});
