@@ -4,11 +4,11 @@
  * `npm run purge`. The server also runs it once at start and then every day.
  */
 import { describePurge, purgeExpired } from '../src/server/research/purge.ts';
-import { readSurveyFiles } from '../src/server/research/surveyFiles.ts';
+import { readActivityFiles } from '../src/server/research/surveyFiles.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 
 try {
-  const report = purgeExpired(getStore().database(), readSurveyFiles(), new Date());
+  const report = purgeExpired(getStore().database(), readActivityFiles(), new Date());
   for (const { slug, deleted, keepUntil } of report) {
     console.log(`${slug}: deleted ${deleted} (answers were kept until ${keepUntil})`);
   }

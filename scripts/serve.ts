@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { DataDirError } from '../src/server/dataDir.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 import { describePurge, purgeExpired } from '../src/server/research/purge.ts';
-import { readSurveyFiles } from '../src/server/research/surveyFiles.ts';
+import { readActivityFiles } from '../src/server/research/surveyFiles.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 
@@ -31,7 +31,9 @@ try {
 // Retention (RELIABILITY G21): delete answers past their survey's retention now and once a day.
 function purge() {
   try {
-    console.log(describePurge(purgeExpired(getStore().database(), readSurveyFiles(), new Date())));
+    console.log(
+      describePurge(purgeExpired(getStore().database(), readActivityFiles(), new Date())),
+    );
   } catch (error) {
     console.error(`Retention purge failed: ${error instanceof Error ? error.message : error}`);
   }

@@ -82,6 +82,29 @@ describe('purgeExpired', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('keeps a response with an open safeguarding flag, and expired journey maps go too', () => {
+    const flagged = {
+      ...newResearchResponse(0, 'short'),
+      riskMatch: { phrases: ['hit me'], questions: ['help'] },
+    };
+    store.saveResponse(flagged);
+    store.saveResponse(newResearchResponse(1, 'short'));
+    store.saveResponse({ ...newResearchResponse(2, 'short'), kind: 'journey' });
+    const db = store.database();
+    const entries = [
+      { slug: 'short', survey: surveys[1].survey },
+      { slug: 'short', survey: surveys[1].survey, kind: 'journey' as const },
+    ];
+    const report = purgeExpired(db, entries, on('2027-03-01'));
+    expect(report.map((r) => r.deleted)).toEqual([1, 1]);
+    // The flagged one stays until its flag is closed.
+    expect(store.countResponses('survey', 'short')).toBe(1);
+    expect(store.countResponses('journey', 'short')).toBe(0);
+    db.prepare(`UPDATE flags SET status = 'closed'`).run();
+    expect(purgeExpired(db, entries, on('2027-03-01')).map((r) => r.deleted)).toEqual([1, 0]);
+    expect(store.countResponses('survey', 'short')).toBe(0);
+  });
+
   it('deletes exactly the expired survey’s responses, physically, a day after retention', () => {
     const canary = 'CANARY-purged-answer-7f3a';
     store.saveResponse({ ...newResearchResponse(0, 'short'), answers: { help: canary } });

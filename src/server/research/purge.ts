@@ -3,10 +3,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Survey } from '../../schemas/index.ts';
 import { contentDay, ukDay } from '../activityDates.ts';
 import { flushWal, inWriteTransaction } from '../responseStore.ts';
+import type { ActivityKind } from '../store.ts';
 
 export interface SurveyEntry {
   slug: string;
   survey: Pick<Survey, 'closes' | 'retentionMonths' | 'title'>;
+  /** Surveys by default; journey-mapping activities keep their maps by the same rules. */
+  kind?: ActivityKind;
 }
 
 /**
@@ -33,11 +36,11 @@ export function dueForDeletion<T extends SurveyEntry>(surveys: T[], now: Date): 
 /** How many stored responses each due survey still has (for the researcher overview). */
 export function countDue(db: DatabaseSync, surveys: SurveyEntry[], now: Date): number {
   const count = db.prepare(
-    `SELECT COUNT(*) AS n FROM responses WHERE activity_kind = 'survey' AND activity_slug = ?
+    `SELECT COUNT(*) AS n FROM responses WHERE activity_kind = ? AND activity_slug = ?
        AND id NOT IN (${OPEN_FLAG_RESPONSES_SQL})`,
   );
   return dueForDeletion(surveys, now).reduce(
-    (sum, { slug }) => sum + Number((count.get(slug) as { n: number }).n),
+    (sum, { slug, kind = 'survey' }) => sum + Number((count.get(kind, slug) as { n: number }).n),
     0,
   );
 }
@@ -57,13 +60,13 @@ export interface PurgeReport {
 export function purgeExpired(db: DatabaseSync, surveys: SurveyEntry[], now: Date): PurgeReport[] {
   // A response with an open safeguarding flag is kept until the flag is closed.
   const remove = db.prepare(
-    `DELETE FROM responses WHERE activity_kind = 'survey' AND activity_slug = ?
+    `DELETE FROM responses WHERE activity_kind = ? AND activity_slug = ?
        AND id NOT IN (${OPEN_FLAG_RESPONSES_SQL})`,
   );
-  const report = dueForDeletion(surveys, now).map(({ slug, survey }) => ({
+  const report = dueForDeletion(surveys, now).map(({ slug, survey, kind = 'survey' }) => ({
     slug,
     keepUntil: keepUntil(survey),
-    deleted: Number(inWriteTransaction(db, () => remove.run(slug).changes)),
+    deleted: Number(inWriteTransaction(db, () => remove.run(kind, slug).changes)),
   }));
   if (report.some((r) => r.deleted > 0)) flushWal(db);
   return report;

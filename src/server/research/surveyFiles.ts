@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { surveySchema } from '../../schemas/survey.ts';
-import type { Survey } from '../../schemas/index.ts';
+import { journeySchema } from '../../schemas/journey.ts';
+import type { Journey, Survey } from '../../schemas/index.ts';
 
 /**
  * Reads content/surveys/*.yml with the same schema the build uses, without Astro, for scripts
@@ -22,4 +23,27 @@ export function readSurveyFiles(
       }
       return { slug: name.replace(/\.ya?ml$/, ''), survey: result.data };
     });
+}
+
+/** content/journeys/*.yml, for the purge: journey maps are kept by the same retention rules. */
+export function readJourneyFiles(
+  folder = path.resolve(import.meta.dirname, '../../../content/journeys'),
+): { slug: string; survey: Journey; kind: 'journey' }[] {
+  return readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => {
+      const result = journeySchema.safeParse(parse(readFileSync(path.join(folder, name), 'utf8')));
+      if (!result.success) {
+        throw new Error(
+          `content/journeys/${name} is not a valid journey activity: ${result.error.message}`,
+        );
+      }
+      return { slug: name.replace(/\.ya?ml$/, ''), survey: result.data, kind: 'journey' as const };
+    });
+}
+
+/** Every activity whose answers the purge looks after. */
+export function readActivityFiles() {
+  return [...readSurveyFiles(), ...readJourneyFiles()];
 }
