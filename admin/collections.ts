@@ -112,6 +112,27 @@ export const collections: CmsCollection[] = [
           { label_singular: 'item', summary: '{{fields.said}}' },
         ),
       ),
+      optionalObject(
+        'journeyMap',
+        'Journey map',
+        [
+          string('title', 'Title of the map'),
+          list(
+            'stages',
+            'Stages',
+            [
+              string('name', 'Stage'),
+              int('feeling', 'How it felt (1 very bad to 5 very good)', { min: 1, max: 5 }),
+              optional(text('note', 'What people said')),
+            ],
+            { label_singular: 'stage', summary: '{{fields.name}}', max: 30 },
+          ),
+        ],
+        {
+          hint: 'Optional: drawn on the page as a curve with a table of the same values.',
+          collapsed: true,
+        },
+      ),
       markdown('body', 'Body'),
     ],
   },

@@ -85,6 +85,7 @@ export function optionalGroup<T extends z.ZodType>(schema: T) {
 
 function isBlank(value: unknown): boolean {
   if (value === null || value === undefined || value === '') return true;
-  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  if (Array.isArray(value)) return value.every(isBlank);
+  if (typeof value !== 'object') return false;
   return Object.values(value).every(isBlank);
 }

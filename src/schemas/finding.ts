@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slugId, text } from './common.ts';
+import { optionalGroup, slugId, text } from './common.ts';
 
 export const findingSchema = z
   .object({
@@ -13,6 +13,25 @@ export const findingSchema = z
     tags: z.array(slugId).default([]),
     /** "You said, we did": what participants said and what changed because of it. */
     youSaidWeDid: z.array(z.object({ said: text(500), did: text(500) })).default([]),
+    /**
+     * A journey map drawn on the finding's page (the same curve and table participants see):
+     * for example, how families described each stage, with a note from what they said.
+     */
+    journeyMap: optionalGroup(
+      z.object({
+        title: text(120),
+        stages: z
+          .array(
+            z.object({
+              name: text(80),
+              feeling: z.number().int().min(1).max(5),
+              note: text(300).optional(),
+            }),
+          )
+          .min(1, 'must have at least one stage')
+          .max(30, 'must have at most 30 stages'),
+      }),
+    ),
   })
   .strict();
 

@@ -138,3 +138,18 @@ test('an unknown address gets a helpful 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('a finding with a journey map draws the same values in its curve and its table', async ({
+  page,
+}) => {
+  await page.goto('/findings/families-want-plain-words/');
+  const curve = await page
+    .locator('[data-curve] circle')
+    .evaluateAll((points) => points.map((p) => p.getAttribute('data-feeling')));
+  const table = await page
+    .locator('[data-journey-table] td[data-feeling]')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-feeling')));
+  expect(curve).toEqual(['2', '1', '1', '3', '4']);
+  expect(table).toEqual(curve);
+  await expect(page.locator('[data-curve] desc')).toContainText('Stage 2, Assessment: Very bad');
+});

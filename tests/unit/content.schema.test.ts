@@ -138,3 +138,21 @@ describe('images', () => {
     ]);
   });
 });
+
+describe('a journey map in a finding', () => {
+  const finding = () => contentFiles('findings')[0].data;
+
+  it('is optional, and a blank one from the editor counts as none', () => {
+    expect(problems(findingSchema.safeParse({ ...finding(), journeyMap: undefined }))).toEqual([]);
+    expect(
+      problems(findingSchema.safeParse({ ...finding(), journeyMap: { title: '', stages: [] } })),
+    ).toEqual([]);
+  });
+
+  it('needs a feeling from 1 to 5 for each stage', () => {
+    const map = { title: 'Stages', stages: [{ name: 'Referral', feeling: 6 }] };
+    expect(problems(findingSchema.safeParse({ ...finding(), journeyMap: map }))).toEqual([
+      expect.stringMatching(/^journeyMap\.stages\.0\.feeling: /),
+    ]);
+  });
+});

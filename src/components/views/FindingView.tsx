@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { Finding } from '../../schemas/index.ts';
 import type { Source } from '../../lib/findings.ts';
 import { DateText } from './DateText.tsx';
+import { EmotionCurve } from '../journey/EmotionCurve.tsx';
+import { feelingLabel } from '../../forms/journeyMap.ts';
 
 /** A finding as participants see it; `children` is the rendered markdown body. */
 export function FindingView({
@@ -22,6 +24,7 @@ export function FindingView({
         Published <DateText date={finding.date} />.
       </p>
       <div className="sg-prose">{children}</div>
+      {finding.journeyMap && <FindingJourneyMap map={finding.journeyMap} />}
       {finding.youSaidWeDid.length > 0 && (
         <>
           <h2 className="govuk-heading-l">You said, we did</h2>
@@ -60,5 +63,50 @@ export function FindingView({
         </p>
       )}
     </>
+  );
+}
+
+/** A journey map in a finding: the participants' curve, and the same values in a table. */
+function FindingJourneyMap({ map }: { map: NonNullable<Finding['journeyMap']> }) {
+  return (
+    <section aria-labelledby="finding-map-title">
+      <h2 className="govuk-heading-l" id="finding-map-title">
+        {map.title}
+      </h2>
+      <EmotionCurve id="finding-curve" points={map.stages} />
+      <div className="sg-table-scroll" tabIndex={0} role="region" aria-label={map.title}>
+        <table className="govuk-table" data-journey-table>
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {map.title}: each stage
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Stage
+              </th>
+              <th scope="col" className="govuk-table__header">
+                How it felt
+              </th>
+              <th scope="col" className="govuk-table__header">
+                What people said
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {map.stages.map((stage, i) => (
+              <tr className="govuk-table__row" key={i}>
+                <th scope="row" className="govuk-table__header">
+                  {i + 1}. {stage.name}
+                </th>
+                <td className="govuk-table__cell" data-feeling={stage.feeling}>
+                  {feelingLabel(String(stage.feeling))}
+                </td>
+                <td className="govuk-table__cell">{stage.note ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
