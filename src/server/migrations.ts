@@ -1,3 +1,4 @@
+import { journeyStageGroups } from './migrations/journeyGroups.ts';
 import { researcherAccounts } from './migrations/researcherAccounts.ts';
 import { researchDataMigration } from './migrations/researchData.ts';
 import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
@@ -55,4 +56,5 @@ export const migrations: Migration[] = [
   researcherAccounts,
   researchDataMigration,
   safeguardingFlags,
+  journeyStageGroups,
 ];

@@ -157,7 +157,7 @@ test("the preview shows an entry with the site's own components and styles", asy
   await expect(heading).toHaveCSS('font-weight', '700');
   await expect(heading).toHaveCSS('font-family', /arial/i);
   await expect(preview.getByRole('heading', { name: 'You said, we did' })).toBeVisible();
-  await page.getByLabel('Title').fill('Families want plain words');
+  await page.getByLabel('Title', { exact: true }).fill('Families want plain words');
   await expect(heading).toHaveText('Families want plain words');
   expect(errors).toEqual([]);
 });
@@ -168,7 +168,7 @@ test('a researcher writes a finding, it goes through review and lands in content
   const errors = watchErrors(page);
   await logIn(page);
   await page.goto('/admin/#/collections/findings/new');
-  await page.getByLabel('Title').fill('Practitioners want one place to look');
+  await page.getByLabel('Title', { exact: true }).fill('Practitioners want one place to look');
   await page
     .getByLabel('Summary')
     .fill(
@@ -198,7 +198,7 @@ test('a researcher writes a short survey through the editor', async ({ page }) =
   const errors = watchErrors(page);
   await logIn(page);
   await page.goto('/admin/#/collections/surveys/new');
-  await page.getByLabel('Title').fill('Quick check on sharing information');
+  await page.getByLabel('Title', { exact: true }).fill('Quick check on sharing information');
   await page
     .getByLabel('Summary')
     .fill('Three questions about how you share information with other agencies.');

@@ -157,7 +157,10 @@ export function setAnswerCodes(
   });
 }
 
-/** Every tagged answer's text for an activity's codes, grouped by code id. */
+/**
+ * Every tagged answer's text for an activity's codes, grouped by code id. A journey answer's
+ * question id names a stage's field (`stages.<i>.wouldHaveHelped`), read from that stage.
+ */
 export function quotesByCode(
   db: DatabaseSync,
   kind: ActivityKind,
@@ -166,7 +169,11 @@ export function quotesByCode(
   const rows = db
     .prepare(
       `SELECT ac.code_id AS codeId, ac.response_id AS responseId, ac.question_id AS questionId,
-         r.answers ->> ('$."' || ac.question_id || '"') AS text
+         CASE WHEN ac.question_id GLOB 'stages.[0-9]*.*'
+           THEN r.answers ->> ('$.stages[' || substr(ac.question_id, 8,
+             instr(substr(ac.question_id, 8), '.') - 1) || '].' ||
+             substr(substr(ac.question_id, 8), instr(substr(ac.question_id, 8), '.') + 1))
+           ELSE r.answers ->> ('$."' || ac.question_id || '"') END AS text
        FROM answer_codes ac
        JOIN codes c ON c.id = ac.code_id
        JOIN responses r ON r.id = ac.response_id

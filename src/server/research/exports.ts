@@ -68,7 +68,7 @@ export function exportColumns(survey: Survey): Column[] {
   return [...meta, ...answers];
 }
 
-const BOM = '\uFEFF';
+export const BOM = '\uFEFF';
 /** Rows fetched from SQLite per chunk the stream hands out. */
 const ROWS_PER_CHUNK = 200;
 
@@ -76,7 +76,7 @@ const ROWS_PER_CHUNK = 200;
  * A ReadableStream over an iterator of text pieces, pulled only as fast as the client reads.
  * Cancelling (the download is abandoned) closes the iterator, which finalises the statement.
  */
-function streamOf(pieces: Iterator<string>): ReadableStream<Uint8Array> {
+export function streamOf(pieces: Iterator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     pull(controller) {

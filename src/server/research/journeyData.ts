@@ -1,0 +1,95 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Journey } from '../../schemas/index.ts';
+import { inWriteTransaction } from '../responseStore.ts';
+import { BOM, csvLine, streamOf } from './exports.ts';
+import {
+  JOURNEY_EXPORT_HEADER,
+  journeyExportRows,
+  stageGrouper,
+  stageKey,
+  toStoredMap,
+} from './journeyResults.ts';
+import { iterateResponses } from './responses.ts';
+
+export const GROUP_NAME_MAX = 80;
+
+/** A researcher's stage groups for an activity: stageKey(stage name) → group name. */
+export function stageGroups(db: DatabaseSync, slug: string): Map<string, string> {
+  const rows = db
+    .prepare(
+      'SELECT stage_name AS stage, group_name AS grp FROM journey_stage_groups WHERE activity_slug = ?',
+    )
+    .all(slug) as { stage: string; grp: string }[];
+  return new Map(rows.map((r) => [stageKey(r.stage), r.grp]));
+}
+
+/** Puts a free stage name in a group, or (group null) takes it out of its group. */
+export function setStageGroup(
+  db: DatabaseSync,
+  slug: string,
+  stageName: string,
+  group: string | null,
+): void {
+  inWriteTransaction(db, () => {
+    db.prepare('DELETE FROM journey_stage_groups WHERE activity_slug = ? AND stage_name = ?').run(
+      slug,
+      stageName.trim(),
+    );
+    if (group === null) return;
+    db.prepare(
+      'INSERT INTO journey_stage_groups (activity_slug, stage_name, group_name) VALUES (?, ?, ?)',
+    ).run(slug, stageName.trim(), group.trim());
+  });
+}
+
+/** The CSV export: one row per stage, every cell neutralised, UTF-8 with a byte order mark. */
+export function journeyCsvStream(db: DatabaseSync, slug: string, journey: Journey) {
+  const groupOf = stageGrouper(journey, stageGroups(db, slug));
+  function* pieces() {
+    yield BOM + csvLine(JOURNEY_EXPORT_HEADER);
+    for (const response of iterateResponses(db, 'journey', slug)) {
+      for (const row of journeyExportRows(toStoredMap(response), groupOf)) yield csvLine(row);
+    }
+  }
+  return streamOf(pieces());
+}
+
+/** The JSON export: the same rows as the CSV, as objects keyed by its headers. */
+export function journeyJsonStream(
+  db: DatabaseSync,
+  slug: string,
+  journey: Journey,
+  exportedOn: string,
+) {
+  const groupOf = stageGrouper(journey, stageGroups(db, slug));
+  function* pieces() {
+    yield `{"journey":${JSON.stringify(slug)},"title":${JSON.stringify(journey.title)},"exportedOn":${JSON.stringify(exportedOn)},"stages":[`;
+    let first = true;
+    for (const response of iterateResponses(db, 'journey', slug)) {
+      for (const row of journeyExportRows(toStoredMap(response), groupOf)) {
+        const object = Object.fromEntries(JOURNEY_EXPORT_HEADER.map((h, i) => [h, row[i]]));
+        yield (first ? '\n' : ',\n') + JSON.stringify(object);
+        first = false;
+      }
+    }
+    yield '\n]}\n';
+  }
+  return streamOf(pieces());
+}
+
+/** Codes on every answer of an activity's maps: `${responseId} ${questionId}` → code ids. */
+export function journeyAnswerCodes(db: DatabaseSync, slug: string): Map<string, number[]> {
+  const rows = db
+    .prepare(
+      `SELECT ac.response_id AS r, ac.question_id AS q, ac.code_id AS c
+       FROM answer_codes ac JOIN responses res ON res.id = ac.response_id
+       WHERE res.activity_kind = 'journey' AND res.activity_slug = ?`,
+    )
+    .all(slug) as { r: number; q: string; c: number }[];
+  const map = new Map<string, number[]>();
+  for (const { r, q, c } of rows) {
+    const key = `${Number(r)} ${q}`;
+    map.set(key, [...(map.get(key) ?? []), Number(c)]);
+  }
+  return map;
+}
