@@ -32,6 +32,8 @@ export interface JourneyState {
   /** Said by the live region after a stage moves: "Assessment is now stage 2 of 5". */
   announcement?: string;
   notice?: string;
+  /** Consent statements in their easy-read wording, where the activity provides it. */
+  easyRead?: boolean;
 }
 
 interface Props {
@@ -56,6 +58,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   const apiUrl = `/api/journeys/${slug}/maps`;
   const draftKey = `journey-${slug}`;
   const { step } = state;
+  const hasEasyRead = journey.consent.statements.some((s) => s.easyRead);
   const roleLabel = (value: string) =>
     value === SOMEONE_ELSE
       ? 'Someone else'
@@ -239,6 +242,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
               <Form id="journey-form" method="post" action={`/journeys/${slug}/form/`} noValidate>
                 <input type="hidden" name="step" value={step} />
                 <input type="hidden" name="submissionId" value={values.submissionId ?? ''} />
+                <input type="hidden" name="easyRead" value={state.easyRead ? '1' : ''} />
                 {step !== 'start' &&
                   journey.consent.statements.map((s) =>
                     values.consent[s.id] ? (
@@ -248,7 +252,11 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                 {step === 'check' && <HiddenStages stages={values.stages} role={values.role} />}
                 {step === 'start' && (
                   <ActivityIntro kind="Journey map" activity={journey}>
-                    <ConsentFields activity={journey} errors={state.errors} easyRead={false} />
+                    <ConsentFields
+                      activity={journey}
+                      errors={state.errors}
+                      easyRead={Boolean(state.easyRead)}
+                    />
                     <StartChoice journey={journey} />
                   </ActivityIntro>
                 )}
@@ -318,6 +326,24 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                   </>
                 )}
                 <div className="govuk-button-group">
+                  {step === 'start' && hasEasyRead && (
+                    <button
+                      type="submit"
+                      name="action"
+                      value="easy-read"
+                      className="govuk-button govuk-button--secondary"
+                      onClick={
+                        ready
+                          ? (e) => {
+                              e.preventDefault();
+                              setState((s) => ({ ...s, easyRead: !s.easyRead }));
+                            }
+                          : undefined
+                      }
+                    >
+                      {state.easyRead ? 'Use standard wording' : 'Use easy read wording'}
+                    </button>
+                  )}
                   <button
                     type="submit"
                     name="action"

@@ -32,7 +32,7 @@ export async function journeyFormPost(
   const stepText = form.get('step');
   const step: JourneyStep = stepText === 'build' || stepText === 'check' ? stepText : 'start';
   const action = form.get('action') ?? 'continue';
-  const base: JourneyState = { step, values, errors: {} };
+  const base: JourneyState = { step, values, errors: {}, easyRead: form.get('easyRead') === '1' };
   const show = (state: Partial<JourneyState>, status = 200) => ({
     status,
     state: { ...base, ...state },
@@ -41,6 +41,7 @@ export async function journeyFormPost(
     action.startsWith(prefix) ? Number(action.slice(prefix.length)) : NaN;
 
   if (action === 'back') return show({ step: step === 'check' ? 'build' : 'start' });
+  if (action === 'easy-read') return show({ easyRead: !base.easyRead });
   if (action === 'add') {
     if (values.stages.length >= MAX_STAGES) {
       return show({ errors: { stages: `A map can have at most ${MAX_STAGES} stages` } }, 422);

@@ -77,6 +77,14 @@ test('a five-stage map built by keyboard alone, with moves announced, sent and w
   expect(withdrawn.status()).toBe(200);
 });
 
+test('the consent statements can be read in easy read', async ({ page }) => {
+  await page.goto(URL_);
+  await page.getByRole('button', { name: 'Use easy read wording' }).click();
+  await expect(page.getByLabel('I know what this activity is about.')).toBeVisible();
+  await page.getByRole('button', { name: 'Use standard wording' }).click();
+  await expect(page.getByLabel('I know what this activity is about.')).toHaveCount(0);
+});
+
 test('an empty stage name and a missing feeling are errors that say how to fix them', async ({
   page,
 }) => {
@@ -131,6 +139,18 @@ test.describe('without JavaScript', () => {
 
     await page.getByRole('button', { name: 'Send your journey map' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Answers sent');
-    expect((await page.locator('[data-receipt]').textContent())!.trim()).toMatch(RECEIPT);
+    const receipt = (await page.locator('[data-receipt]').textContent())!.trim();
+    expect(receipt).toMatch(RECEIPT);
+
+    await page.goto('/withdraw/');
+    await page.getByLabel('Your receipt code').fill(receipt);
+    await page.getByRole('button', { name: 'Withdraw my answers' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('deleted');
+  });
+
+  test('easy read works by form post too', async ({ page }) => {
+    await page.goto(URL_);
+    await page.getByRole('button', { name: 'Use easy read wording' }).click();
+    await expect(page.getByLabel('I know what this activity is about.')).toBeVisible();
   });
 });
