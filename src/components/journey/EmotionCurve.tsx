@@ -16,6 +16,13 @@ const WIDTH = 640;
 const HEIGHT = 300;
 // Room on the left for the longest label, "Neither good nor bad", at the axis text size.
 const PAD = { left: 190, right: 24, top: 24, bottom: 48 };
+const GAP = 28;
+
+/** Where stage i of `count` sits: points start right of the labels, so none covers them. */
+function stageX(i: number, count: number): number {
+  const usable = WIDTH - PAD.left - GAP - PAD.right;
+  return PAD.left + GAP + (count === 1 ? 0.5 : i / (count - 1)) * usable;
+}
 
 /**
  * The emotion curve: one labelled point a stage, higher is better. The picture says nothing the
@@ -34,9 +41,7 @@ export function EmotionCurve({
   title?: string;
 }) {
   if (series) return <MultiCurve stages={points.map((p) => p.name)} {...{ series, id, title }} />;
-  const x = (i: number) =>
-    PAD.left +
-    (points.length === 1 ? 0.5 : i / (points.length - 1)) * (WIDTH - PAD.left - PAD.right);
+  const x = (i: number) => stageX(i, points.length);
   const y = (feeling: number) => PAD.top + ((5 - feeling) / 4) * (HEIGHT - PAD.top - PAD.bottom);
   const summary = points
     .map((p, i) => `Stage ${i + 1}, ${p.name}: ${feelingLabel(String(p.feeling))}`)
@@ -214,12 +219,10 @@ function MultiCurve({
   id: string;
   title: string;
 }) {
-  const usable = WIDTH - PAD.left - PAD.right;
   const spread = Math.min(6, 30 / Math.max(series.length, 1));
+  // Each series is nudged sideways a little, so equal values at a stage stay visible.
   const x = (i: number, s: number) =>
-    PAD.left +
-    (stages.length === 1 ? 0.5 : i / (stages.length - 1)) * usable +
-    (s - (series.length - 1) / 2) * spread;
+    stageX(i, stages.length) + (s - (series.length - 1) / 2) * spread;
   const y = (feeling: number) => PAD.top + ((5 - feeling) / 4) * (HEIGHT - PAD.top - PAD.bottom);
   const summary = series
     .map(
