@@ -19,6 +19,8 @@ async function curveAndTable(page: Page) {
 test('a five-stage map built by keyboard alone, with moves announced, sent and withdrawn', async ({
   page,
 }) => {
+  // Hundreds of single Tab presses, each checked: slow on a busy two-core machine.
+  test.setTimeout(180_000);
   await page.goto(URL_);
   expect(await axeViolations(page), 'axe on the start').toEqual([]);
   await agreeToEverything(page);

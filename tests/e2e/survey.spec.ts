@@ -13,6 +13,7 @@ test.describe('with JavaScript', () => {
   test('a practitioner completes the survey by keyboard, gets a receipt and withdraws', async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     await page.goto('/surveys/practitioners/');
     await expectNoAxeViolations(page, 'the first page');
 
@@ -162,6 +163,7 @@ test.describe('with JavaScript', () => {
   test('families and ECDP members complete their survey by keyboard, in easy read', async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     await page.goto('/surveys/families-and-ecdp-members/');
     await tabTo(page, page.getByRole('button', { name: 'Use easy read wording' }));
     await page.keyboard.press('Enter');
