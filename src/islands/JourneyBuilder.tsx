@@ -297,6 +297,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                     >
                       Add a stage
                     </button>
+                    <MapSoFar stages={values.stages} roleLabel={roleLabel} />
                     <RoleField journey={journey} error={state.errors.role} />
                     <div
                       role="status"
@@ -367,6 +368,37 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
         </>
       )}
     </Formik>
+  );
+}
+
+/** The map drawn as it is built: every stage with a feeling on the curve, all in the table. */
+function MapSoFar({
+  stages,
+  roleLabel,
+}: {
+  stages: StageValues[];
+  roleLabel: (value: string) => string;
+}) {
+  const felt = stages.filter((s) => s.feeling);
+  return (
+    <section aria-labelledby="map-so-far">
+      <h2 className="govuk-heading-m" id="map-so-far">
+        Your map so far
+      </h2>
+      {felt.length > 0 ? (
+        <EmotionCurve
+          id="curve-so-far"
+          points={felt.map((s) => ({ name: s.name ?? '', feeling: Number(s.feeling) }))}
+        />
+      ) : (
+        <p className="govuk-body">Say how a stage felt and it appears on the curve here.</p>
+      )}
+      <JourneyTable
+        stages={stages}
+        roleLabel={roleLabel}
+        caption="Your map so far, stage by stage"
+      />
+    </section>
   );
 }
 

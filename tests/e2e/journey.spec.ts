@@ -53,6 +53,10 @@ test('a five-stage map built by keyboard alone, with moves announced, sent and w
     await page.keyboard.press('Space');
     for (let step = 1; step < feeling; step++) await page.keyboard.press('ArrowDown');
   }
+  // The map is drawn as it is built: every stage with a feeling is on the curve.
+  await expect(
+    page.locator('section[aria-labelledby="map-so-far"] [data-curve] circle'),
+  ).toHaveCount(5);
   await tabTo(page, page.locator('#stage-0-happened'));
   await page.keyboard.type('A teacher noticed bruises and rang the front door.');
   await tabTo(page, page.locator('#role'));
