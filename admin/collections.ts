@@ -99,6 +99,7 @@ export const collections: CmsCollection[] = [
       text('summary', 'Summary', { hint: 'One or two sentences (20 to 300 characters).' }),
       optional(relation('surveys', 'Surveys it draws on', 'surveys')),
       optional(relation('journeys', 'Journey activities it draws on', 'journeys')),
+      optional(relation('prototypes', 'Prototype scopes it shaped', 'prototypes')),
       optional(
         listOf('tags', 'Topics', string('tag', 'Topic', { pattern: SLUG_PATTERN }), {
           hint: 'Lower case words joined by hyphens, for example information-sharing',
@@ -159,7 +160,22 @@ export const collections: CmsCollection[] = [
       list(
         'features',
         'Features',
-        [string('name', 'Name'), text('description', 'Description'), image],
+        [
+          optional(
+            string('id', 'Short name for counting feedback', {
+              pattern: SLUG_PATTERN,
+              hint: 'Optional. Lower case words joined by hyphens. Keep it the same when you rename the feature, so its feedback still counts together.',
+            }),
+          ),
+          string('name', 'Name'),
+          text('description', 'Description'),
+          optional(
+            select('status', 'Stage of this feature', [...PROTOTYPE_STATUSES], {
+              hint: 'Leave empty when it is at the same stage as the whole scope.',
+            }),
+          ),
+          image,
+        ],
         { min: 1, label_singular: 'feature', summary: '{{fields.name}}' },
       ),
       listOf('questions', 'Questions for stakeholders', text('question', 'Question'), { min: 1 }),
@@ -298,6 +314,11 @@ export const collections: CmsCollection[] = [
             min: 1,
             hint: 'Free-text answers containing one of these are flagged for a researcher to read first. Matching ignores capital letters.',
           }),
+          optional(
+            listOf('personalNames', 'Names to highlight for moderators', string('name', 'Name'), {
+              hint: 'Comments on prototype scopes are shown to a moderator with these names highlighted, so they can be edited out before publishing.',
+            }),
+          ),
           object('safeguardingProtocol', 'Safeguarding protocol', [
             string('lead', 'Who leads on safeguarding'),
             string('contact', 'How to contact them'),
@@ -314,7 +335,11 @@ function roleFields(): CmsField[] {
   return [string('value', 'Short name', { pattern: SLUG_PATTERN }), string('label', 'Label')];
 }
 
-function relation(name: string, label: string, collection: 'surveys' | 'journeys'): CmsField {
+function relation(
+  name: string,
+  label: string,
+  collection: 'surveys' | 'journeys' | 'prototypes',
+): CmsField {
   return {
     name,
     label,

@@ -26,3 +26,32 @@ export async function findingSources(findingId: string, finding: Finding): Promi
     });
   return [...resolve('surveys', surveys), ...resolve('journeys', journeys)];
 }
+
+/**
+ * The prototype scopes a finding shaped, as titled links. Like sources, a name that matches no
+ * scope stops the build.
+ */
+export async function findingPrototypes(findingId: string, finding: Finding): Promise<Source[]> {
+  const scopes = new Map((await getCollection('prototypes')).map((p) => [p.id, p.data.title]));
+  return finding.prototypes.map((id) => {
+    const title = scopes.get(id);
+    if (!title) {
+      throw new Error(
+        `content/findings/${findingId}.md: prototypes names "${id}", but there is no content/prototypes/${id}.md.`,
+      );
+    }
+    return { title, href: `/prototypes/${id}/` };
+  });
+}
+
+/** The findings that shaped a prototype scope, newest first, with what people said and we did. */
+export async function findingsForPrototype(prototypeId: string) {
+  return (await getCollection('findings'))
+    .filter((f) => f.data.prototypes.includes(prototypeId))
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime())
+    .map((f) => ({
+      title: f.data.title,
+      href: `/findings/${f.id}/`,
+      youSaidWeDid: f.data.youSaidWeDid,
+    }));
+}

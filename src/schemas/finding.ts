@@ -10,6 +10,8 @@ export const findingSchema = z
     surveys: z.array(slugId).default([]),
     /** The journey-mapping activities this finding draws on (their file names). */
     journeys: z.array(slugId).default([]),
+    /** The prototype scopes this finding shaped ("you said, we did" shown on both pages). */
+    prototypes: z.array(slugId).default([]),
     tags: z.array(slugId).default([]),
     /** "You said, we did": what participants said and what changed because of it. */
     youSaidWeDid: z.array(z.object({ said: text(500), did: text(500) })).default([]),

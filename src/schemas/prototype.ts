@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { imageSchema, optionalGroup, text } from './common.ts';
+import { imageSchema, optionalGroup, slugId, text } from './common.ts';
 
 export const PROTOTYPE_STATUSES = ['idea', 'prototype', 'pilot'] as const;
 
@@ -16,14 +16,53 @@ export const prototypeSchema = z
     forWhom: text(1000),
     features: z
       .array(
-        z.object({ name: text(100), description: text(1000), image: optionalGroup(imageSchema) }),
+        z.object({
+          /**
+           * What feedback on this feature is counted under. Defaults to the name in lower case
+           * with hyphens; set it before renaming a feature so its counts carry on.
+           */
+          id: slugId.optional(),
+          name: text(100),
+          description: text(1000),
+          /** How far this feature has got, when it differs from the scope as a whole. */
+          status: z.enum(PROTOTYPE_STATUSES).optional(),
+          image: optionalGroup(imageSchema),
+        }),
       )
-      .min(1, 'must have at least one feature'),
+      .min(1, 'must have at least one feature')
+      .superRefine((features, ctx) => {
+        const seen = new Set<string>();
+        features.forEach((feature, i) => {
+          const key = featureKey(feature);
+          if (seen.has(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'id'],
+              message: `must be different from every other feature's ("${key}" is used twice)`,
+            });
+          }
+          seen.add(key);
+        });
+      }),
     questions: z.array(text(300)).min(1, 'must ask stakeholders at least one question'),
     /** What changed since the previous version, newest first. */
     changes: z.array(text(500)).default([]),
     feedbackOpen: z.boolean(),
   })
   .strict();
+
+/** The key a feature's reactions are stored under: its id, or its name made into a slug. */
+export function featureKey(feature: { id?: string; name: string }): string {
+  return (
+    feature.id ??
+    (feature.name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') ||
+      'feature')
+  );
+}
 
 export type Prototype = z.output<typeof prototypeSchema>;

@@ -39,6 +39,12 @@ export const settingsSchema = z
      * and extra spaces; keep phrases short.
      */
     riskPhrases: z.array(text(80, 3)).min(1, 'must list at least one phrase'),
+    /**
+     * Names to highlight for moderators in prototype comments before they are published (for
+     * example the first names common in the area, or names of local workers). Highlighting
+     * helps a person notice; it never removes anything by itself.
+     */
+    personalNames: z.array(text(60, 2)).default([]),
     /** What a researcher does with a flagged response: shown beside every flag. */
     safeguardingProtocol: z.object({
       lead: text(120),

@@ -1,4 +1,5 @@
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
+import { prototypeFeedback } from './migrations/prototypeFeedback.ts';
 import { researcherAccounts } from './migrations/researcherAccounts.ts';
 import { researchDataMigration } from './migrations/researchData.ts';
 import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
@@ -57,4 +58,5 @@ export const migrations: Migration[] = [
   researchDataMigration,
   safeguardingFlags,
   journeyStageGroups,
+  prototypeFeedback,
 ];

@@ -4,6 +4,7 @@ import { canonicalJson, sha256Hex } from './canonicalJson.ts';
 import { deriveReceipt, hashReceipt, parseReceipt } from './receipts.ts';
 import { asStoreError } from './storeErrors.ts';
 import { raiseFlag } from './research/flags.ts';
+import { deleteFeedbackByReceiptHash } from './feedbackStore.ts';
 import type { ActivityKind, NewResponse, SaveResult, Store } from './store.ts';
 
 const SECRET_KEY = 'receipt_secret';
@@ -119,7 +120,13 @@ export function responseMethods(
       const receipt = parseReceipt(input);
       if (!receipt) return false;
       const receiptHash = hashReceipt(receipt);
-      const deleted = inWriteTransaction(db, () => deleteByReceipt.run(receiptHash).changes);
+      // A receipt belongs to a response or to feedback on a prototype scope: one code, one form.
+      const deleted = inWriteTransaction(
+        db,
+        () =>
+          Number(deleteByReceipt.run(receiptHash).changes) ||
+          deleteFeedbackByReceiptHash(db, receiptHash),
+      );
       if (Number(deleted) === 0) return false;
       flushWal(db);
       return true;

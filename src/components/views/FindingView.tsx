@@ -9,10 +9,13 @@ import { feelingLabel } from '../../forms/journeyMap.ts';
 export function FindingView({
   finding,
   sources,
+  shaped = [],
   children,
 }: {
   finding: Finding;
   sources: Source[];
+  /** The prototype scopes this finding shaped. */
+  shaped?: Source[];
   children?: ReactNode;
 }) {
   return (
@@ -36,6 +39,21 @@ export function FindingView({
               </div>
             ))}
           </dl>
+        </>
+      )}
+      {shaped.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">What this finding changed</h2>
+          <p className="govuk-body">What people told us shaped these prototype scopes:</p>
+          <ul className="govuk-list govuk-list--bullet" data-shaped-prototypes>
+            {shaped.map((scope) => (
+              <li key={scope.href}>
+                <a className="govuk-link" href={scope.href}>
+                  {scope.title}
+                </a>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {sources.length > 0 && (

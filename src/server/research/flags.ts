@@ -52,6 +52,8 @@ export function findRiskPhrases(
 export interface Flag {
   id: number;
   responseId: number | null;
+  /** Set for a flag on feedback about a prototype scope (kind `prototype`). */
+  feedbackId: number | null;
   kind: string;
   slug: string;
   phrases: string[];
@@ -70,6 +72,7 @@ export interface FlagAction {
 interface FlagRow {
   id: number;
   response_id: number | null;
+  feedback_id: number | null;
   activity_kind: string;
   activity_slug: string;
   phrases: string;
@@ -81,6 +84,7 @@ interface FlagRow {
 const toFlag = (row: FlagRow): Flag => ({
   id: row.id,
   responseId: row.response_id,
+  feedbackId: row.feedback_id ?? null,
   kind: row.activity_kind,
   slug: row.activity_slug,
   phrases: JSON.parse(row.phrases) as string[],
@@ -89,22 +93,37 @@ const toFlag = (row: FlagRow): Flag => ({
   raisedOn: row.raised_on,
 });
 
-/** Records a flag. Called inside the transaction that stores the response (RELIABILITY G4). */
+/**
+ * Records a flag on a response or on prototype feedback. Called inside the transaction that
+ * stores the words (RELIABILITY G4), or by a moderator who flags a comment by hand.
+ */
 export function raiseFlag(
   db: DatabaseSync,
-  flag: { responseId: number; kind: string; slug: string; match: RiskMatch; raisedOn: string },
-) {
-  db.prepare(
-    `INSERT INTO flags (response_id, activity_kind, activity_slug, phrases, questions, raised_on)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(
-    flag.responseId,
-    flag.kind,
-    flag.slug,
-    JSON.stringify(flag.match.phrases),
-    JSON.stringify(flag.match.questions),
-    flag.raisedOn,
-  );
+  flag: {
+    responseId?: number;
+    feedbackId?: number;
+    kind: string;
+    slug: string;
+    match: RiskMatch;
+    raisedOn: string;
+  },
+): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO flags (response_id, feedback_id, activity_kind, activity_slug, phrases,
+         questions, raised_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      flag.responseId ?? null,
+      flag.feedbackId ?? null,
+      flag.kind,
+      flag.slug,
+      JSON.stringify(flag.match.phrases),
+      JSON.stringify(flag.match.questions),
+      flag.raisedOn,
+    );
+  return Number(lastInsertRowid);
 }
 
 /** Open flags first (oldest first: the longest waiting), then the 50 most recent closed ones. */

@@ -1,0 +1,53 @@
+import type { Prototype } from '../../schemas/index.ts';
+
+/** GOV.UK confirmation for feedback: the receipt code, then what happens to the words. */
+export function FeedbackConfirmation({
+  prototype,
+  slug,
+  receipt,
+}: {
+  prototype: Pick<Prototype, 'title'>;
+  slug: string;
+  receipt: string;
+}) {
+  return (
+    <>
+      <div className="govuk-panel govuk-panel--confirmation">
+        <h1 className="govuk-panel__title">Feedback sent</h1>
+        <div className="govuk-panel__body">
+          Your receipt code
+          <br />
+          <strong className="sg-receipt" data-receipt>
+            {receipt.split('-').map((group, i, all) => (
+              <span className="sg-receipt__group" key={i}>
+                {group}
+                {i < all.length - 1 ? '-' : ''}
+              </span>
+            ))}
+          </strong>
+        </div>
+      </div>
+      <p className="govuk-body">Thank you for telling us what you think of “{prototype.title}”.</p>
+      <h2 className="govuk-heading-m">Keep your receipt code</h2>
+      <p className="govuk-body">
+        It is the only way to find your feedback, because we do not know who you are. If you change
+        your mind, you can{' '}
+        <a className="govuk-link" href="/withdraw/">
+          withdraw your feedback
+        </a>{' '}
+        with this code, and it will be deleted, including from this site.
+      </p>
+      <h2 className="govuk-heading-m">What happens next</h2>
+      <p className="govuk-body">
+        The research team reads all feedback. If you wrote a comment and said we may show it, a
+        member of the team checks it first and takes out anything that could identify someone. Only
+        then does it appear on the scope’s page. We may reply to it there.
+      </p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/prototypes/${slug}/`}>
+          Back to “{prototype.title}”
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import type { Prototype } from '../schemas/index.ts';
+import { checkFeedback, HONEYPOT, type FeedbackErrors } from '../forms/feedback.ts';
+import { ukDay } from './activityDates.ts';
+import { feedbackTexts, saveFeedback } from './feedbackStore.ts';
+import { FailureLimiter, type LimiterOptions } from './rateLimit.ts';
+import { findRiskPhrases } from './research/flags.ts';
+import { CONFLICT_MESSAGE, definitionHash } from './surveySubmissions.ts';
+import { StoreBusyError } from './storeErrors.ts';
+import { busy, json } from './responses.ts';
+import type { Store } from './store.ts';
+
+/**
+ * New feedback allowed from one client. A workshop on one office network sending a comment each
+ * stays well inside it; a script posting in a loop does not. Retries of feedback already stored
+ * never count. Overridable for a known large event (FEEDBACK_LIMIT_PER_HOUR).
+ */
+export function feedbackLimits(env: NodeJS.ProcessEnv = process.env): LimiterOptions {
+  const perHour = Number(env.FEEDBACK_LIMIT_PER_HOUR);
+  return {
+    perClient: { max: perHour > 0 ? perHour : 30, windowMs: 60 * 60_000 },
+    global: { max: 2000, windowMs: 60 * 60_000 },
+  };
+}
+
+const KEY = Symbol.for('safeguarding.feedbackLimiter');
+type Holder = { [KEY]?: FailureLimiter };
+
+/** One limiter per process, shared by the API and the no-JavaScript form. */
+export function feedbackLimiter(): FailureLimiter {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= new FailureLimiter(feedbackLimits());
+  return holder[KEY];
+}
+
+export type FeedbackOutcome =
+  | { outcome: 'created' | 'replayed'; receipt: string }
+  | { outcome: 'not-found' }
+  | { outcome: 'closed' }
+  | { outcome: 'invalid'; errors: FeedbackErrors }
+  /** The hidden field was filled in: software, not a person. Nothing is stored. */
+  | { outcome: 'automated' }
+  | { outcome: 'rate-limited'; retryAfterSeconds: number }
+  | { outcome: 'busy' };
+
+/**
+ * Checks and stores feedback on a prototype scope. Nothing is stored unless the outcome is
+ * `created`, and `created` is returned only after the store has committed.
+ */
+export async function submitFeedback(
+  store: Store,
+  slug: string,
+  prototype: Prototype | undefined,
+  body: unknown,
+  now: Date,
+  {
+    limiter,
+    client,
+    riskPhrases = [],
+  }: { limiter: FailureLimiter; client: string; riskPhrases?: readonly string[] },
+): Promise<FeedbackOutcome> {
+  if (!prototype) return { outcome: 'not-found' };
+  if (!prototype.feedbackOpen) return { outcome: 'closed' };
+
+  const fields = typeof body === 'object' && body !== null ? { ...body } : body;
+  if (fields && typeof fields === 'object' && HONEYPOT in fields) {
+    const trap = (fields as Record<string, unknown>)[HONEYPOT];
+    delete (fields as Record<string, unknown>)[HONEYPOT];
+    if (trap !== '' && trap !== undefined && trap !== null) {
+      limiter.recordFailure(client, now.getTime());
+      return { outcome: 'automated' };
+    }
+  }
+
+  const checked = await checkFeedback(prototype, fields);
+  if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
+
+  let limited: { retryAfterSeconds: number } | undefined;
+  try {
+    const saved = saveFeedback(
+      store.database(),
+      {
+        slug,
+        scopeVersion: prototype.version,
+        definitionHash: definitionHash(prototype),
+        feedback: checked.value,
+        receivedOn: ukDay(now),
+        riskMatch: findRiskPhrases(feedbackTexts(checked.value), riskPhrases),
+      },
+      () => {
+        const check = limiter.check(client, now.getTime());
+        if (check.allowed) return true;
+        limited = { retryAfterSeconds: check.retryAfterSeconds };
+        return false;
+      },
+    );
+    switch (saved.status) {
+      case 'conflict':
+        return { outcome: 'invalid', errors: { submissionId: CONFLICT_MESSAGE } };
+      case 'refused':
+        return { outcome: 'rate-limited', retryAfterSeconds: limited!.retryAfterSeconds };
+      case 'created':
+        limiter.recordFailure(client, now.getTime());
+        return { outcome: 'created', receipt: saved.receipt };
+      default:
+        return { outcome: 'replayed', receipt: saved.receipt };
+    }
+  } catch (error) {
+    if (error instanceof StoreBusyError) return { outcome: 'busy' };
+    throw error;
+  }
+}
+
+/** The HTTP answer for the JSON API. */
+export function feedbackResponse(result: FeedbackOutcome): Response {
+  switch (result.outcome) {
+    case 'created':
+      return json(201, { receipt: result.receipt });
+    case 'replayed':
+      return json(200, { receipt: result.receipt });
+    case 'not-found':
+      return json(404, { error: 'There is no prototype scope at this address.' });
+    case 'closed':
+      return json(410, { error: 'This prototype scope is closed for feedback.' });
+    case 'invalid':
+      return json(422, { errors: result.errors });
+    case 'automated':
+      return json(400, {
+        error: 'This feedback could not be accepted. If you are a person, please use the form.',
+      });
+    case 'rate-limited':
+      return json(
+        429,
+        { error: 'Too much feedback has been sent from here. Please try again later.' },
+        { 'Retry-After': String(result.retryAfterSeconds) },
+      );
+    case 'busy':
+      return busy();
+  }
+}

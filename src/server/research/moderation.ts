@@ -1,0 +1,317 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { REACTIONS, ROLES, type Reaction } from '../../forms/feedback.ts';
+import { inWriteTransaction } from '../responseStore.ts';
+import { FEEDBACK_KIND } from '../feedbackStore.ts';
+import { raiseFlag } from './flags.ts';
+
+/**
+ * The researcher side of prototype feedback: the moderation queue, decisions (approve with
+ * edits, reject with a reason, reply, flag), and summaries by feature and role.
+ */
+
+export type FeedbackStatus = 'private' | 'pending' | 'approved' | 'rejected';
+
+export interface FeedbackItem {
+  id: number;
+  slug: string;
+  scopeVersion: string;
+  receivedOn: string;
+  usefulness: number | null;
+  role: string;
+  practitionerKind: string | null;
+  displayName: string | null;
+  /** What the person wrote. */
+  comment: string;
+  consentQuote: boolean;
+  consentShow: boolean;
+  status: FeedbackStatus;
+  /** What the public sees once approved (the moderator's edit of `comment`). */
+  publishedText: string | null;
+  rejectReason: string | null;
+  moderatedOn: string | null;
+  reactions: { featureId: string; reaction: Reaction; why: string }[];
+  replies: { id: number; text: string; repliedOn: string }[];
+  flagIds: number[];
+}
+
+interface Row {
+  id: number;
+  prototype_slug: string;
+  scope_version: string;
+  received_on: string;
+  usefulness: number | null;
+  role: string;
+  practitioner_kind: string | null;
+  display_name: string | null;
+  comment: string;
+  consent_quote: number;
+  consent_show: number;
+  status: FeedbackStatus;
+  published_text: string | null;
+  reject_reason: string | null;
+  moderated_on: string | null;
+}
+
+function toItem(db: DatabaseSync, row: Row): FeedbackItem {
+  return {
+    id: row.id,
+    slug: row.prototype_slug,
+    scopeVersion: row.scope_version,
+    receivedOn: row.received_on,
+    usefulness: row.usefulness,
+    role: row.role,
+    practitionerKind: row.practitioner_kind,
+    displayName: row.display_name,
+    comment: row.comment,
+    consentQuote: row.consent_quote === 1,
+    consentShow: row.consent_show === 1,
+    status: row.status,
+    publishedText: row.published_text,
+    rejectReason: row.reject_reason,
+    moderatedOn: row.moderated_on,
+    reactions: db
+      .prepare(
+        `SELECT feature_id AS featureId, reaction, why FROM feedback_reactions
+         WHERE feedback_id = ? ORDER BY rowid`,
+      )
+      .all(row.id) as FeedbackItem['reactions'],
+    replies: db
+      .prepare(
+        `SELECT id, body AS text, replied_on AS repliedOn FROM feedback_replies
+         WHERE feedback_id = ? ORDER BY id`,
+      )
+      .all(row.id) as FeedbackItem['replies'],
+    flagIds: (
+      db.prepare('SELECT id FROM flags WHERE feedback_id = ? ORDER BY id').all(row.id) as {
+        id: number;
+      }[]
+    ).map((f) => f.id),
+  };
+}
+
+export function getFeedback(db: DatabaseSync, slug: string, id: number): FeedbackItem | undefined {
+  const row = db
+    .prepare('SELECT * FROM feedback WHERE id = ? AND prototype_slug = ?')
+    .get(id, slug) as Row | undefined;
+  return row && toItem(db, row);
+}
+
+/** Comments of one status, oldest first for the queue (the longest waiting), else newest first. */
+export function feedbackByStatus(
+  db: DatabaseSync,
+  slug: string,
+  status: FeedbackStatus,
+  limit = 200,
+): FeedbackItem[] {
+  const order = status === 'pending' ? 'ASC' : 'DESC';
+  return (
+    db
+      .prepare(
+        `SELECT * FROM feedback WHERE prototype_slug = ? AND status = ? ORDER BY id ${order} LIMIT ?`,
+      )
+      .all(slug, status, limit) as unknown as Row[]
+  ).map((row) => toItem(db, row));
+}
+
+/** How many comments wait for a moderator, per scope. */
+export function pendingCounts(db: DatabaseSync): Map<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT prototype_slug AS slug, COUNT(*) AS n FROM feedback WHERE status = 'pending'
+       GROUP BY prototype_slug`,
+    )
+    .all() as { slug: string; n: number }[];
+  return new Map(rows.map((r) => [r.slug, Number(r.n)]));
+}
+
+/** All feedback per scope (with or without a comment). */
+export function feedbackCounts(db: DatabaseSync): Map<string, number> {
+  const rows = db
+    .prepare('SELECT prototype_slug AS slug, COUNT(*) AS n FROM feedback GROUP BY prototype_slug')
+    .all() as { slug: string; n: number }[];
+  return new Map(rows.map((r) => [r.slug, Number(r.n)]));
+}
+
+export type Decision =
+  | { action: 'approve'; text: string }
+  | { action: 'reject'; reason: string }
+  | { action: 'reply'; text: string }
+  | { action: 'flag' };
+
+export type DecisionResult = { ok: true; flagId?: number } | { ok: false; error: string };
+
+export const MODERATION_LIMITS = { text: 2000, reason: 500, reply: 2000 } as const;
+
+/**
+ * Applies a moderator's decision. Approving publishes `text` (the moderator's edit; the original
+ * stays in `comment` for the audit trail). Only comments the person allowed us to show can be
+ * approved. A reply is shown under an approved comment.
+ */
+export function decide(
+  db: DatabaseSync,
+  slug: string,
+  id: number,
+  decision: Decision,
+  researcherId: number,
+  today: string,
+): DecisionResult {
+  const item = getFeedback(db, slug, id);
+  if (!item) return { ok: false, error: 'There is no such comment' };
+  switch (decision.action) {
+    case 'approve': {
+      if (!item.consentShow || item.comment === '') {
+        return { ok: false, error: 'This person did not agree to their comment being shown' };
+      }
+      const text = decision.text.trim();
+      if (text === '') return { ok: false, error: 'Enter the text to publish' };
+      if (text.length > MODERATION_LIMITS.text) {
+        return { ok: false, error: 'The text to publish must be 2,000 characters or fewer' };
+      }
+      inWriteTransaction(db, () =>
+        db
+          .prepare(
+            `UPDATE feedback SET status = 'approved', published_text = ?, reject_reason = NULL,
+               moderated_on = ?, moderated_by = ? WHERE id = ?`,
+          )
+          .run(text, today, researcherId, id),
+      );
+      return { ok: true };
+    }
+    case 'reject': {
+      const reason = decision.reason.trim();
+      if (reason === '') return { ok: false, error: 'Enter why the comment is not published' };
+      if (reason.length > MODERATION_LIMITS.reason) {
+        return { ok: false, error: 'The reason must be 500 characters or fewer' };
+      }
+      if (item.status === 'private') {
+        return { ok: false, error: 'This comment is not for publishing, so it cannot be rejected' };
+      }
+      inWriteTransaction(db, () =>
+        db
+          .prepare(
+            `UPDATE feedback SET status = 'rejected', published_text = NULL, reject_reason = ?,
+               moderated_on = ?, moderated_by = ? WHERE id = ?`,
+          )
+          .run(reason, today, researcherId, id),
+      );
+      return { ok: true };
+    }
+    case 'reply': {
+      const text = decision.text.trim();
+      if (text === '') return { ok: false, error: 'Enter your reply' };
+      if (text.length > MODERATION_LIMITS.reply) {
+        return { ok: false, error: 'The reply must be 2,000 characters or fewer' };
+      }
+      if (item.status !== 'approved') {
+        return { ok: false, error: 'Approve the comment before replying: replies are public' };
+      }
+      inWriteTransaction(db, () =>
+        db
+          .prepare(
+            'INSERT INTO feedback_replies (feedback_id, body, replied_on, researcher_id) VALUES (?, ?, ?, ?)',
+          )
+          .run(id, text, today, researcherId),
+      );
+      return { ok: true };
+    }
+    case 'flag': {
+      const flagId = inWriteTransaction(db, () =>
+        raiseFlag(db, {
+          feedbackId: id,
+          kind: FEEDBACK_KIND,
+          slug,
+          match: { phrases: ['(flagged by a moderator)'], questions: ['comment'] },
+          raisedOn: today,
+        }),
+      );
+      return { ok: true, flagId };
+    }
+  }
+}
+
+export interface FeatureSummary {
+  featureId: string;
+  counts: Record<Reaction, number>;
+  total: number;
+  /** The same counts for each role that reacted. */
+  byRole: { role: string; counts: Record<Reaction, number>; total: number }[];
+}
+
+const zero = (): Record<Reaction, number> => ({ useful: 0, 'not-sure': 0, worried: 0 });
+
+/** Reactions per feature, overall and per role (researchers see every count, however small). */
+export function featureSummaries(
+  db: DatabaseSync,
+  slug: string,
+  featureIds: readonly string[],
+): FeatureSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT r.feature_id AS feature, f.role, r.reaction, COUNT(*) AS n
+       FROM feedback_reactions r JOIN feedback f ON f.id = r.feedback_id
+       WHERE f.prototype_slug = ? GROUP BY r.feature_id, f.role, r.reaction`,
+    )
+    .all(slug) as { feature: string; role: string; reaction: Reaction; n: number }[];
+  return featureIds.map((featureId) => {
+    const mine = rows.filter((r) => r.feature === featureId);
+    const counts = zero();
+    const byRole = new Map<string, Record<Reaction, number>>();
+    for (const row of mine) {
+      counts[row.reaction] += Number(row.n);
+      const role = byRole.get(row.role) ?? zero();
+      role[row.reaction] += Number(row.n);
+      byRole.set(row.role, role);
+    }
+    const sum = (c: Record<Reaction, number>) => REACTIONS.reduce((s, r) => s + c[r.value], 0);
+    return {
+      featureId,
+      counts,
+      total: sum(counts),
+      byRole: ROLES.filter((r) => byRole.has(r.value)).map((r) => ({
+        role: r.value,
+        counts: byRole.get(r.value)!,
+        total: sum(byRole.get(r.value)!),
+      })),
+    };
+  });
+}
+
+/** How useful people said the whole would be, per role: counts of 1–5 and the median. */
+export function usefulnessByRole(
+  db: DatabaseSync,
+  slug: string,
+): { role: string; counts: number[]; answered: number; median: number | null }[] {
+  const rows = db
+    .prepare(
+      `SELECT role, usefulness AS u, COUNT(*) AS n FROM feedback
+       WHERE prototype_slug = ? AND usefulness IS NOT NULL GROUP BY role, usefulness`,
+    )
+    .all(slug) as { role: string; u: number; n: number }[];
+  return ROLES.filter((r) => rows.some((row) => row.role === r.value)).map((r) => {
+    const counts = [0, 0, 0, 0, 0];
+    for (const row of rows) if (row.role === r.value) counts[row.u - 1] += Number(row.n);
+    const answered = counts.reduce((a, b) => a + b, 0);
+    return { role: r.value, counts, answered, median: median(counts, answered) };
+  });
+}
+
+function median(counts: number[], total: number): number | null {
+  if (total === 0) return null;
+  const at = (k: number) => {
+    let seen = 0;
+    for (let i = 0; i < counts.length; i++) {
+      seen += counts[i];
+      if (seen > k) return i + 1;
+    }
+    return counts.length;
+  };
+  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+/** Every piece of feedback for export, oldest first. */
+export function* iterateFeedback(db: DatabaseSync, slug: string): Generator<FeedbackItem> {
+  const rows = db
+    .prepare('SELECT * FROM feedback WHERE prototype_slug = ? ORDER BY id')
+    .iterate(slug) as Iterable<Row>;
+  for (const row of rows) yield toItem(db, row);
+}

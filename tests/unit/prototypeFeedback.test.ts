@@ -1,0 +1,327 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prototypeSchema, type Prototype } from '../../src/schemas/prototype.ts';
+import { checkFeedback, formToFeedback } from '../../src/forms/feedback.ts';
+import { openSqliteStore } from '../../src/server/sqliteStore.ts';
+import type { Store } from '../../src/server/store.ts';
+import { FailureLimiter } from '../../src/server/rateLimit.ts';
+import { submitFeedback } from '../../src/server/prototypeFeedback.ts';
+import { approvedComments, publicCounts, SMALL_GROUP } from '../../src/server/prototypeComments.ts';
+import { decide, featureSummaries, getFeedback } from '../../src/server/research/moderation.ts';
+import { getFlag, listFlags } from '../../src/server/research/flags.ts';
+
+export const PROTOTYPE: Prototype = prototypeSchema.parse({
+  title: 'A shared timeline',
+  summary: 'A timeline for families and the practitioners who work with them.',
+  status: 'idea',
+  version: '0.2',
+  updated: '2026-11-20',
+  problem: 'Nobody knows what has happened.',
+  forWhom: 'Families and practitioners.',
+  features: [{ id: 'timeline', name: 'One timeline' }, { name: 'What happens next' }].map((f) => ({
+    ...f,
+    description: 'A feature.',
+  })),
+  questions: ['Would it help?'],
+  feedbackOpen: true,
+});
+
+const valid = (extra: Record<string, unknown> = {}) => ({
+  submissionId: randomUUID(),
+  usefulness: 4,
+  reactions: { timeline: 'useful', 'what-happens-next': 'worried' },
+  why: { 'what-happens-next': 'It could be read alone at night' },
+  comment: 'Please make it work on a phone.',
+  role: 'parent-carer',
+  consentShow: true,
+  consentQuote: true,
+  nameChoice: 'anonymous',
+  ...extra,
+});
+
+describe('checking feedback (the same rules in the browser, the form post and the API)', () => {
+  it('accepts a full piece of feedback and keeps the words exactly as written', async () => {
+    const comment = '  Two lines,\nkept ‮as‬ written 😀 ';
+    const result = await checkFeedback(PROTOTYPE, valid({ comment }));
+    expect(result.ok && result.value).toMatchObject({
+      usefulness: 4,
+      comment,
+      role: 'parent-carer',
+      consentShow: true,
+      reactions: [
+        { featureId: 'timeline', reaction: 'useful', why: '' },
+        {
+          featureId: 'what-happens-next',
+          reaction: 'worried',
+          why: 'It could be read alone at night',
+        },
+      ],
+    });
+  });
+
+  it('asks who the person is, and what kind of practitioner', async () => {
+    const noRole = await checkFeedback(PROTOTYPE, valid({ role: undefined }));
+    expect(!noRole.ok && noRole.errors.role).toBe('Select who you are');
+    const practitioner = await checkFeedback(PROTOTYPE, valid({ role: 'practitioner' }));
+    expect(!practitioner.ok && practitioner.errors.practitionerKind).toBe(
+      'Select what kind of practitioner you are',
+    );
+  });
+
+  it('needs at least one answer, and a name when the person chose to show one', async () => {
+    const empty = await checkFeedback(PROTOTYPE, { submissionId: randomUUID(), role: 'other' });
+    expect(!empty.ok && empty.errors.usefulness).toMatch(/at least one/);
+    const noName = await checkFeedback(PROTOTYPE, valid({ nameChoice: 'name', displayName: ' ' }));
+    expect(!noName.ok && noName.errors.displayName).toBe(
+      'Enter the name to show, or choose anonymous',
+    );
+    const noChoice = await checkFeedback(PROTOTYPE, valid({ nameChoice: undefined }));
+    expect(!noChoice.ok && noChoice.errors.nameChoice).toMatch(/name or anonymously/);
+  });
+
+  it('refuses unknown fields and features, wrong types and text over the limit', async () => {
+    for (const [body, key] of [
+      [valid({ extra: 1 }), 'body'],
+      [valid({ reactions: { nope: 'useful' } }), 'reactions'],
+      [valid({ usefulness: '4' }), 'usefulness'],
+      [valid({ comment: 42 }), 'comment'],
+      [valid({ consentShow: 'yes' }), 'consentShow'],
+      [valid({ comment: 'x'.repeat(2001) }), 'comment'],
+      [valid({ reactions: { timeline: 'love it' } }), 'reactions.timeline'],
+    ] as const) {
+      const result = await checkFeedback(PROTOTYPE, body);
+      expect(result.ok, JSON.stringify(body).slice(0, 80)).toBe(false);
+      expect(!result.ok && Object.keys(result.errors)).toContain(key);
+    }
+  });
+
+  it('reads a form post as the API does', async () => {
+    const form = new URLSearchParams({
+      submissionId: randomUUID(),
+      usefulness: '5',
+      'reactions.timeline': 'not-sure',
+      'why.timeline': 'Depends who sees it',
+      comment: '',
+      role: 'practitioner',
+      practitionerKind: 'police',
+      consentQuote: 'yes',
+    });
+    const result = await checkFeedback(PROTOTYPE, formToFeedback(PROTOTYPE, form));
+    expect(result.ok && result.value).toMatchObject({
+      usefulness: 5,
+      practitionerKind: 'police',
+      consentQuote: true,
+      consentShow: false,
+      comment: '',
+      reactions: [{ featureId: 'timeline', reaction: 'not-sure', why: 'Depends who sees it' }],
+    });
+  });
+});
+
+describe('feedback, moderation and what the public sees', () => {
+  let dir: string;
+  let store: Store;
+  let limiter: FailureLimiter;
+  const now = new Date('2026-11-26T12:00:00Z');
+  const send = (body: unknown, client = 'client-a', prototype: Prototype = PROTOTYPE) =>
+    submitFeedback(store, 'timeline', prototype, body, now, {
+      limiter,
+      client,
+      riskPhrases: ['hit me'],
+    });
+  const rows = (table: string) =>
+    (store.database().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sg-feedback-'));
+    store = openSqliteStore(dir);
+    limiter = new FailureLimiter({
+      perClient: { max: 3, windowMs: 60_000 },
+      global: { max: 100, windowMs: 60_000 },
+    });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores once: a retry gets the same receipt, a different body with the same id is refused', async () => {
+    const body = valid();
+    const first = await send(body);
+    expect(first.outcome).toBe('created');
+    const again = await send(body);
+    expect(again).toEqual({ ...first, outcome: 'replayed' });
+    expect((await send({ ...body, comment: 'Changed' })).outcome).toBe('invalid');
+    expect(rows('feedback')).toBe(1);
+    expect(rows('feedback_reactions')).toBe(2);
+  });
+
+  it('refuses closed and unknown scopes, and stores nothing', async () => {
+    expect((await send(valid(), 'a', { ...PROTOTYPE, feedbackOpen: false })).outcome).toBe(
+      'closed',
+    );
+    expect(
+      (
+        await submitFeedback(store, 'nope', undefined, valid(), now, {
+          limiter,
+          client: 'a',
+        })
+      ).outcome,
+    ).toBe('not-found');
+    expect(rows('feedback')).toBe(0);
+  });
+
+  it('rejects a filled-in honeypot without storing anything', async () => {
+    expect((await send({ ...valid(), website: 'http://spam.example' })).outcome).toBe('automated');
+    expect(rows('feedback')).toBe(0);
+    // An empty honeypot is what a person's browser sends.
+    expect((await send({ ...valid(), website: '' })).outcome).toBe('created');
+  });
+
+  it('limits new feedback per client, never a retry of feedback already stored', async () => {
+    const bodies = [valid(), valid(), valid()];
+    for (const body of bodies) expect((await send(body)).outcome).toBe('created');
+    const fourth = await send(valid());
+    expect(fourth.outcome).toBe('rate-limited');
+    expect(fourth.outcome === 'rate-limited' && fourth.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await send(bodies[0])).outcome).toBe('replayed');
+    expect((await send(valid(), 'client-b')).outcome).toBe('created');
+    expect(rows('feedback')).toBe(4);
+  });
+
+  it('raises a safeguarding flag with the feedback, which outlives a withdrawal', async () => {
+    const sent = await send(valid({ why: { timeline: 'Dad hit me' } }));
+    const [flag] = listFlags(store.database());
+    expect(flag).toMatchObject({
+      kind: 'prototype',
+      slug: 'timeline',
+      questions: ['why.timeline'],
+    });
+    expect(flag.feedbackId).not.toBeNull();
+    expect(sent.outcome === 'created' && store.withdrawResponse(sent.receipt)).toBe(true);
+    expect(rows('feedback')).toBe(0);
+    expect(rows('feedback_reactions')).toBe(0);
+    expect(getFlag(store.database(), flag.id)?.flag.feedbackId).toBeNull();
+  });
+
+  it('shows a comment only once approved, in the edited words, with replies; withdrawal removes it', async () => {
+    const db = store.database();
+    const sent = await send(valid({ comment: 'Tom at Oak Primary said it would help.' }));
+    const id = approvedComments(db, 'timeline').total;
+    expect(id).toBe(0);
+    const item = db.prepare('SELECT id, status FROM feedback').get() as {
+      id: number;
+      status: string;
+    };
+    expect(item.status).toBe('pending');
+    expect(
+      decide(db, 'timeline', item.id, { action: 'reply', text: 'Thanks' }, 1, '2026-11-27'),
+    ).toEqual({ ok: false, error: 'Approve the comment before replying: replies are public' });
+    expect(
+      decide(
+        db,
+        'timeline',
+        item.id,
+        { action: 'approve', text: '[name] at [school] said it would help.' },
+        1,
+        '2026-11-27',
+      ),
+    ).toEqual({ ok: true });
+    decide(db, 'timeline', item.id, { action: 'reply', text: 'Thank you.' }, 1, '2026-11-28');
+    const page = approvedComments(db, 'timeline');
+    expect(page.comments).toEqual([
+      {
+        id: item.id,
+        name: null,
+        role: 'Parent or carer',
+        text: '[name] at [school] said it would help.',
+        receivedOn: '2026-11-26',
+        replies: [{ text: 'Thank you.', repliedOn: '2026-11-28' }],
+      },
+    ]);
+    // The original stays for the record, never on the public side.
+    expect(getFeedback(db, 'timeline', item.id)?.comment).toBe(
+      'Tom at Oak Primary said it would help.',
+    );
+    expect(sent.outcome === 'created' && store.withdrawResponse(sent.receipt)).toBe(true);
+    expect(approvedComments(db, 'timeline').total).toBe(0);
+    expect(rows('feedback_replies')).toBe(0);
+  });
+
+  it('never queues or publishes a comment the person did not allow to be shown', async () => {
+    const db = store.database();
+    await send(valid({ consentShow: undefined, nameChoice: undefined }));
+    const item = db.prepare('SELECT id, status FROM feedback').get() as {
+      id: number;
+      status: string;
+    };
+    expect(item.status).toBe('private');
+    expect(
+      decide(db, 'timeline', item.id, { action: 'approve', text: 'x' }, 1, '2026-11-27'),
+    ).toEqual({ ok: false, error: 'This person did not agree to their comment being shown' });
+  });
+
+  it('rejects with a reason kept for the team, and unpublishes an approved comment', async () => {
+    const db = store.database();
+    await send(valid());
+    const { id } = db.prepare('SELECT id FROM feedback').get() as { id: number };
+    decide(db, 'timeline', id, { action: 'approve', text: 'Fine' }, 1, '2026-11-27');
+    expect(decide(db, 'timeline', id, { action: 'reject', reason: ' ' }, 1, '2026-11-27')).toEqual({
+      ok: false,
+      error: 'Enter why the comment is not published',
+    });
+    decide(db, 'timeline', id, { action: 'reject', reason: 'Names a school' }, 1, '2026-11-27');
+    expect(getFeedback(db, 'timeline', id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'Names a school',
+      publishedText: null,
+    });
+    expect(approvedComments(db, 'timeline').total).toBe(0);
+  });
+
+  it(`shows a feature's counts only from ${SMALL_GROUP} reactions, and then correctly`, async () => {
+    const db = store.database();
+    const react = (reaction: string, client: string) =>
+      send(valid({ reactions: { timeline: reaction }, why: {} }), client);
+    const reactions = ['useful', 'useful', 'worried', 'not-sure'];
+    for (const [i, r] of reactions.entries()) await react(r, `c${i}`);
+    expect(publicCounts(db, 'timeline', ['timeline', 'what-happens-next'])).toEqual([
+      { featureId: 'timeline', shown: false },
+      { featureId: 'what-happens-next', shown: false },
+    ]);
+    await react('useful', 'c9');
+    expect(publicCounts(db, 'timeline', ['timeline'])).toEqual([
+      {
+        featureId: 'timeline',
+        shown: true,
+        total: 5,
+        counts: { useful: 3, 'not-sure': 1, worried: 1 },
+      },
+    ]);
+    // Researchers see every count, by role.
+    expect(featureSummaries(db, 'timeline', ['timeline'])[0]).toMatchObject({
+      total: 5,
+      byRole: [{ role: 'parent-carer', total: 5 }],
+    });
+  });
+
+  it('pages approved comments, newest first', async () => {
+    const db = store.database();
+    for (let i = 0; i < 12; i++) {
+      await send(valid({ comment: `Comment ${i}` }), `client-${i}`);
+    }
+    for (const { id } of db.prepare('SELECT id FROM feedback').all() as { id: number }[]) {
+      decide(db, 'timeline', id, { action: 'approve', text: `Published ${id}` }, 1, '2026-11-27');
+    }
+    const first = approvedComments(db, 'timeline', 1, 10);
+    expect(first).toMatchObject({ total: 12, pages: 2, page: 1 });
+    expect(first.comments[0].text).toBe('Published 12');
+    expect(approvedComments(db, 'timeline', 2, 10).comments.map((c) => c.text)).toEqual([
+      'Published 2',
+      'Published 1',
+    ]);
+  });
+});
