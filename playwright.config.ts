@@ -47,9 +47,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'site', testIgnore: /research-data\.spec\.ts/ },
+    { name: 'site', testIgnore: /(research-data|limits)\.spec\.ts/ },
     // Compares counts before and after seeding answers, so it runs once nothing else is writing.
     { name: 'research-data', testMatch: /research-data\.spec\.ts/, dependencies: ['site'] },
+    // Uses up this machine's feedback allowance (the rate limit), so it runs after everything.
+    { name: 'limits', testMatch: /limits\.spec\.ts/, dependencies: ['research-data'] },
   ],
   webServer: {
     // The same build and start script a newcomer runs with `npm start`.

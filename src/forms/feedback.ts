@@ -16,9 +16,9 @@ export const USEFULNESS = [
 ] as const;
 
 export const REACTIONS = [
-  { value: 'useful', label: 'Useful' },
-  { value: 'not-sure', label: 'Not sure' },
-  { value: 'worried', label: 'I am worried about it' },
+  { value: 'useful', label: 'Useful', short: 'Useful' },
+  { value: 'not-sure', label: 'Not sure', short: 'Not sure' },
+  { value: 'worried', label: 'I am worried about it', short: 'Worried' },
 ] as const;
 export type Reaction = (typeof REACTIONS)[number]['value'];
 

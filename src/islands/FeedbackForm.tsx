@@ -54,7 +54,7 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
     setState((current) => ({ ...current, values, errors, notice }));
     setFocusKey((k) => k + 1);
     const failed = Object.keys(errors).length > 0 || notice;
-    document.title = `${failed ? 'Error: ' : ''}Tell us what you think – ${prototype.title}`;
+    retitle(`${failed ? 'Error: ' : ''}Tell us what you think – ${prototype.title}`);
   }
 
   async function send(values: FeedbackValues, form: HTMLFormElement | null) {
@@ -78,7 +78,7 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
       if (response.ok && body.receipt) {
         setState((current) => ({ ...current, values, receipt: body.receipt, errors: {} }));
         window.scrollTo(0, 0);
-        document.title = `Feedback sent – ${prototype.title}`;
+        retitle(`Feedback sent – ${prototype.title}`);
       } else if (response.status === 422 && body.errors) {
         showErrors(values, body.errors);
       } else {
@@ -117,6 +117,9 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
             noValidate
             data-feedback-form
           >
+            <a href={`/prototypes/${slug}/`} className="govuk-back-link">
+              Back to the scope
+            </a>
             {state.notice && Object.keys(shown).length === 0 && (
               <Notice key={focusKey} text={state.notice} />
             )}
@@ -127,6 +130,20 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
               }))}
               focusKey={focusKey}
             />
+            <span className="govuk-caption-l">{prototype.title}</span>
+            <h1 className="govuk-heading-xl">Tell us what you think</h1>
+            <p className="govuk-body">
+              You do not need an account, and every question is optional except who you are. It
+              takes about 5 minutes.
+            </p>
+            <div className="govuk-inset-text">
+              We read every comment before anyone else can see it. Please do not name a child, a
+              family, a school or a worker. If you are worried about a child now,{' '}
+              <a className="govuk-link" href="/get-help/">
+                find out who to contact
+              </a>
+              .
+            </div>
             <FeedbackFields prototype={prototype} errors={shown} />
             <input type="hidden" name="submissionId" value={state.values.submissionId} />
             <button
@@ -145,12 +162,17 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
   );
 }
 
+/** Sets the page title, keeping the site name the server put at its end. */
+function retitle(title: string) {
+  document.title = `${title} – ${document.title.split(' – ').at(-1)}`;
+}
+
 /** A problem that is not about one field, focused like an error summary. */
 function Notice({ text }: { text: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <div className="govuk-error-summary" tabIndex={-1} ref={ref}>
+    <div className="govuk-error-summary" tabIndex={-1} ref={ref} autoFocus>
       <div role="alert">
         <h2 className="govuk-error-summary__title">Your feedback was not sent</h2>
         <div className="govuk-error-summary__body">
