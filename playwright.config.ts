@@ -50,6 +50,9 @@ export default defineConfig({
     { name: 'site', testIgnore: /research-data\.spec\.ts/ },
     // Compares counts before and after seeding answers, so it runs once nothing else is writing.
     { name: 'research-data', testMatch: /research-data\.spec\.ts/, dependencies: ['site'] },
+    // Crash, shutdown, read-only disk and backup: API only, each with its own server process
+    // started from the build the webServer below makes (ports TEST_PORT+10 and up).
+    { name: 'faults', testDir: 'tests/faults' },
   ],
   webServer: {
     // The same build and start script a newcomer runs with `npm start`.

@@ -43,7 +43,11 @@ export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
+    try {
+      if (db.isTransaction) db.exec('ROLLBACK');
+    } catch {
+      // After an I/O error SQLite may have rolled back already; the first error is the news.
+    }
     throw asStoreError(error);
   }
 }

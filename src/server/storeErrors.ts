@@ -6,10 +6,21 @@
  */
 export type StoreUnavailableReason = 'busy' | 'unwritable';
 
+// The start script (scripts/serve.ts) and the bundled routes each load this module, so one
+// process has two copies of these classes, and the store (opened by the script) throws the
+// script's copy. A plain instanceof in a route would miss it and answer 500 instead of 503, so
+// instanceof checks this shared brand instead of the prototype chain.
+const BRAND: unique symbol = Symbol.for('safeguarding.storeUnavailable');
+
+function branded(value: unknown): value is StoreUnavailableError {
+  return typeof value === 'object' && value !== null && BRAND in value;
+}
+
 /** The store cannot write at the moment; nothing was written. */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
   readonly reason: StoreUnavailableReason;
+  readonly [BRAND] = true;
   constructor(reason: StoreUnavailableReason, options?: ErrorOptions) {
     super(
       reason === 'busy'
@@ -19,6 +30,10 @@ export class StoreUnavailableError extends Error {
     );
     this.reason = reason;
   }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value);
+  }
 }
 
 /** The database stayed locked by another writer for longer than the busy timeout. */
@@ -26,6 +41,10 @@ export class StoreBusyError extends StoreUnavailableError {
   override name = 'StoreBusyError';
   constructor(options?: ErrorOptions) {
     super('busy', options);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value) && value.reason === 'busy';
   }
 }
 
@@ -49,7 +68,26 @@ export function asStoreError(error: unknown): unknown {
   if (typeof errcode !== 'number') return error;
   if (BUSY.has(errcode & 0xff)) return new StoreBusyError({ cause: error });
   if (UNWRITABLE.has(errcode & 0xff)) {
+    tellOperator(error as { errstr?: unknown });
     return new StoreUnavailableError('unwritable', { cause: error });
   }
   return error;
+}
+
+const LOG_EVERY_MS = 60_000;
+let lastLogged = -Infinity;
+
+/**
+ * Someone has to fix a disk that refuses writes, so say so in the log, at most once a minute
+ * (a flood of refused submissions must not fill the disk with the same line). SQLite's errstr
+ * ("disk I/O error") never holds request data.
+ */
+function tellOperator(error: { errstr?: unknown }) {
+  const now = Date.now();
+  if (now - lastLogged < LOG_EVERY_MS) return;
+  lastLogged = now;
+  console.error(
+    `The database refused a write (${String(error.errstr ?? 'unknown error')}); ` +
+      'submissions get 503 until it can write again.',
+  );
 }

@@ -90,6 +90,26 @@ describe('which SQLite failures mean "try again later"', () => {
   });
 });
 
+describe('telling a store error apart', () => {
+  it('recognises one made by another copy of the module, as the start script makes them', async () => {
+    // scripts/serve.ts opens the store with its own copy of this module; routes are bundled
+    // with another. Without the shared brand a refused write answered 500, not 503.
+    const copy = (await import(
+      // @ts-expect-error: a query string gives a second instance of the module.
+      '../../src/server/storeErrors.ts?second-copy'
+    )) as typeof import('../../src/server/storeErrors.ts');
+    expect(copy.StoreUnavailableError).not.toBe(StoreUnavailableError);
+
+    const unwritable = new copy.StoreUnavailableError('unwritable');
+    const busy = new copy.StoreBusyError();
+    expect(unwritable).toBeInstanceOf(StoreUnavailableError);
+    expect(unwritable).not.toBeInstanceOf(StoreBusyError);
+    expect(busy).toBeInstanceOf(StoreBusyError);
+    expect(asStoreError(busy)).toBe(busy);
+    expect(new Error('other')).not.toBeInstanceOf(StoreUnavailableError);
+  });
+});
+
 describe('the answer a client gets', () => {
   it('is 503 with Retry-After and a message saying nothing was saved', async () => {
     for (const reason of ['busy', 'unwritable'] as const) {
