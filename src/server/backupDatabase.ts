@@ -1,5 +1,4 @@
 import {
-  chmodSync,
   closeSync,
   existsSync,
   fsyncSync,
@@ -64,6 +63,10 @@ export async function backupDatabase(
 
   const partial = path.join(folder, `.${path.basename(file)}.${process.pid}.partial`);
   try {
+    // Made first, owner-only, so the answers are never readable by others, even mid-copy;
+    // SQLite keeps a file's mode when it writes into it and gives its journal the same.
+    rmSync(partial, { force: true });
+    closeSync(openSync(partial, 'wx', 0o600));
     const live = new DatabaseSync(source, { timeout: BUSY_TIMEOUT_MS });
     try {
       await backup(live, partial, { rate: ALL_PAGES });
@@ -71,7 +74,6 @@ export async function backupDatabase(
       live.close();
     }
     const report = checkCopy(partial);
-    chmodSync(partial, 0o600);
     syncFile(partial);
     if (force) renameSync(partial, file);
     else {

@@ -50,11 +50,12 @@ export class StoreBusyError extends StoreUnavailableError {
 
 // SQLite primary result codes (the low byte of an extended code such as SQLITE_IOERR_WRITE,
 // 778, or SQLITE_BUSY_SNAPSHOT, 517). https://sqlite.org/rescode.html
-const BUSY = new Set([5 /* BUSY */, 6 /* LOCKED */]);
+const BUSY = new Set([5, 6]); // BUSY, LOCKED
 const UNWRITABLE = new Set([
-  8 /* READONLY: read-only file, folder or mount */,
-  10 /* IOERR: the operating system refused a read or write */, 13 /* FULL: disk full */,
-  14 /* CANTOPEN: the journal or WAL could not be opened */,
+  8, // READONLY: a read-only file, folder or mount
+  10, // IOERR: the operating system refused a read or write
+  13, // FULL: the disk is full
+  14, // CANTOPEN: the journal or write-ahead log could not be opened
 ]);
 
 /**
