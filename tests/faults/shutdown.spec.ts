@@ -80,7 +80,11 @@ for (const [signal, offset] of [
   test(`${signal}: refuses new connections, answers the request in flight, closes the database and exits 0`, async () => {
     const dataDir = newDataDir();
     try {
-      const server = await startServer(dataDir, faultPort(offset));
+      // Longer than the default 10 s drain, so a slow machine does not turn this into a
+      // timeout test: the test below covers the timeout.
+      const server = await startServer(dataDir, faultPort(offset), {
+        SHUTDOWN_TIMEOUT_MS: '30000',
+      });
       const body = practitionersSubmission();
       const inFlight = await halfSentSubmission(server.port, body);
 
