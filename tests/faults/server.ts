@@ -79,7 +79,8 @@ export interface Answer {
 
 /**
  * One request on its own connection (no keep-alive pool), so that a killed or stopping server
- * shows exactly which requests it answered. Rejects on a network error (refused, reset).
+ * shows exactly which requests it answered. Rejects only on a network error (refused, reset,
+ * cut off mid-answer).
  */
 export function send(port: number, method: string, pathname: string, body?: unknown) {
   return new Promise<Answer>((resolve, reject) => {
@@ -97,19 +98,24 @@ export function send(port: number, method: string, pathname: string, body?: unkn
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => {
-          try {
-            resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(text) });
-          } catch (error) {
-            reject(error);
-          }
-        });
+        // A body that is not JSON (a crash page) still resolves, so its status is seen.
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: parseOrText(text) }),
+        );
         res.on('error', reject);
       },
     );
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+export function parseOrText(text: string): Answer['body'] {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: text };
+  }
 }
 
 export const submit = (port: number, body: unknown) => send(port, 'POST', RESPONSES, body);

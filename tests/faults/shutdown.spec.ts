@@ -9,6 +9,7 @@ import {
   integrity,
   killLeftoverServers,
   newDataDir,
+  parseOrText,
   RESPONSES,
   send,
   startServer,
@@ -41,8 +42,9 @@ async function halfSentSubmission(port: number, body: object) {
     req.on('response', (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
+      res.on('error', reject);
       res.on('end', () =>
-        resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(text) }),
+        resolve({ status: res.statusCode!, headers: res.headers, body: parseOrText(text) }),
       );
     });
     req.on('error', reject);
