@@ -52,6 +52,9 @@ export default defineConfig({
     { name: 'research-data', testMatch: /research-data\.spec\.ts/, dependencies: ['site'] },
     // Uses up this machine's feedback allowance (the rate limit), so it runs after everything.
     { name: 'limits', testMatch: /limits\.spec\.ts/, dependencies: ['research-data'] },
+    // Crash, shutdown, read-only disk and backup: API only, each with its own server process
+    // started from the build the webServer below makes (ports TEST_PORT+10 and up).
+    { name: 'faults', testDir: 'tests/faults' },
   ],
   webServer: {
     // The same build and start script a newcomer runs with `npm start`.

@@ -2,8 +2,14 @@
  * Starts the built site: checks DATA_DIR and migrates the database first, so that a bad folder
  * stops the server at once with a message saying which folder and why, then hands over to the
  * Astro Node server (pages, API and static files) on HOST:PORT (default localhost:4321).
+ *
+ * SIGTERM or SIGINT stops it gracefully: no new connections, requests in flight are answered,
+ * the database is closed (which checkpoints its write-ahead log), exit code 0. If requests are
+ * still running after SHUTDOWN_TIMEOUT_MS (default 10 s) they are cut off and the exit code is 1.
  */
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { DRAIN_TIMEOUT_MS, drainServer } from '../src/server/drainServer.ts';
 import { DataDirError } from '../src/server/dataDir.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 import { describePurge, purgeExpired } from '../src/server/research/purge.ts';
@@ -44,11 +50,31 @@ setInterval(purge, 24 * 60 * 60 * 1000).unref();
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+// Set once the server listens; a signal during start-up has nothing to drain.
+const listening: { server?: Server } = {};
+let stopping = false;
+
+async function stop(signal: NodeJS.Signals) {
+  // A second Ctrl-C means "now": the database is consistent between any two statements.
+  if (stopping) {
     closeStore();
-    process.exit(0);
-  });
+    process.exit(1);
+  }
+  stopping = true;
+  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS) || DRAIN_TIMEOUT_MS;
+  console.log(`${signal}: finishing the requests in flight, then stopping.`);
+  const drained = listening.server ? await drainServer(listening.server, timeoutMs) : true;
+  closeStore();
+  if (!drained) console.error(`Requests still running after ${timeoutMs} ms were cut off.`);
+  process.exit(drained ? 0 : 1);
 }
 
-await import(entry.href);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+
+// @astrojs/node 11.1 has no graceful shutdown of its own (withastro/astro#17655 adds one), so
+// start its standalone server ourselves to hold the http.Server it listens with.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { startServer } = (await import(entry.href)) as {
+  startServer: () => { server: { server: Server } };
+};
+listening.server = startServer().server.server;

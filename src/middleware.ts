@@ -11,8 +11,9 @@ import {
   writeAllowed,
 } from './server/auth/guards.ts';
 import { cookieName, findSession } from './server/auth/sessions.ts';
-import { busy, json } from './server/responses.ts';
-import { StoreBusyError, getStore } from './server/store.ts';
+import { json, unavailable } from './server/responses.ts';
+import { getStore } from './server/store.ts';
+import { asStoreError, StoreUnavailableError } from './server/storeErrors.ts';
 
 /**
  * Guards the researcher workspace: /research/ (except the login page) and /api/research/. Every
@@ -39,7 +40,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     session = findSession(db, context.cookies.get(cookieName(url))?.value);
     mustSetUp = Boolean(session && !session.hasSecondFactor && secondFactorRequired(db));
   } catch (error) {
-    if (error instanceof StoreBusyError) return busy();
+    const storeError = asStoreError(error);
+    if (storeError instanceof StoreUnavailableError) return unavailable(storeError.reason);
     throw error;
   }
 

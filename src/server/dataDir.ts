@@ -8,6 +8,11 @@ export class DataDirError extends Error {
 
 export const DEFAULT_DATA_DIR = './data';
 
+/** The folder DATA_DIR names (./data when unset), as an absolute path; nothing is checked. */
+export function resolveDataDir(configured: string | undefined, cwd = process.cwd()): string {
+  return path.resolve(cwd, configured?.trim() || DEFAULT_DATA_DIR);
+}
+
 /**
  * Resolves and checks the folder that holds the database.
  *
@@ -16,8 +21,7 @@ export const DEFAULT_DATA_DIR = './data';
  * not have data written to the wrong disk.
  */
 export function prepareDataDir(configured: string | undefined, cwd = process.cwd()): string {
-  const chosen = configured?.trim() || DEFAULT_DATA_DIR;
-  const dir = path.resolve(cwd, chosen);
+  const dir = resolveDataDir(configured, cwd);
   const explicit = Boolean(configured?.trim());
 
   let stats;

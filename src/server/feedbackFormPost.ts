@@ -1,7 +1,7 @@
 import type { Prototype } from '../schemas/index.ts';
 import { formToFeedback, HONEYPOT } from '../forms/feedback.ts';
 import type { FeedbackState } from '../islands/FeedbackForm.tsx';
-import { BUSY_RETRY_AFTER_SECONDS } from './responses.ts';
+import { UNAVAILABLE } from './responses.ts';
 import { submitFeedback } from './prototypeFeedback.ts';
 import type { FailureLimiter } from './rateLimit.ts';
 import type { Store } from './store.ts';
@@ -50,9 +50,9 @@ export async function feedbackFormPost(
         'Too much feedback has been sent from here in the last hour. Please try again later.',
         { 'Retry-After': String(result.retryAfterSeconds) },
       );
-    case 'busy':
-      return again(503, 'The service is busy. Nothing was saved; please press Send again.', {
-        'Retry-After': String(BUSY_RETRY_AFTER_SECONDS),
+    case 'unavailable':
+      return again(503, UNAVAILABLE[result.reason].error, {
+        'Retry-After': String(UNAVAILABLE[result.reason].retryAfter),
       });
   }
 }

@@ -100,11 +100,13 @@ export async function journeyFormPost(
         },
         410,
       );
-    case 'busy':
+    case 'unavailable':
       return show(
         {
           notice:
-            'The site is busy. Your map was not sent yet: please press “Send your journey map” again in a minute.',
+            result.reason === 'busy'
+              ? 'The site is busy. Your map was not sent yet: please press “Send your journey map” again in a minute.'
+              : 'The site cannot save maps just now. Your map was not sent yet: please press “Send your journey map” again in a few minutes.',
         },
         503,
       );

@@ -1,5 +1,5 @@
 import { formatDate } from '../lib/dates.ts';
-import { busy, json } from './responses.ts';
+import { json, unavailable } from './responses.ts';
 import type { SubmitOutcome } from './surveySubmissions.ts';
 
 /** The HTTP answer for a stored or refused submission, the same for surveys and journey maps. */
@@ -23,7 +23,7 @@ export function outcomeResponse(result: SubmitOutcome, noun: string): Response {
       });
     case 'invalid':
       return json(422, { errors: result.errors });
-    case 'busy':
-      return busy();
+    case 'unavailable':
+      return unavailable(result.reason);
   }
 }

@@ -5,8 +5,8 @@ import { feedbackTexts, saveFeedback } from './feedbackStore.ts';
 import { FailureLimiter, type LimiterOptions } from './rateLimit.ts';
 import { findRiskPhrases } from './research/flags.ts';
 import { CONFLICT_MESSAGE, definitionHash } from './surveySubmissions.ts';
-import { StoreBusyError } from './storeErrors.ts';
-import { busy, json } from './responses.ts';
+import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
+import { json, unavailable } from './responses.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -40,7 +40,7 @@ export type FeedbackOutcome =
   /** The hidden field was filled in: software, not a person. Nothing is stored. */
   | { outcome: 'automated' }
   | { outcome: 'rate-limited'; retryAfterSeconds: number }
-  | { outcome: 'busy' };
+  | { outcome: 'unavailable'; reason: StoreUnavailableReason };
 
 /**
  * Checks and stores feedback on a prototype scope. Nothing is stored unless the outcome is
@@ -105,7 +105,9 @@ export async function submitFeedback(
         return { outcome: 'replayed', receipt: saved.receipt };
     }
   } catch (error) {
-    if (error instanceof StoreBusyError) return { outcome: 'busy' };
+    if (error instanceof StoreUnavailableError) {
+      return { outcome: 'unavailable', reason: error.reason };
+    }
     throw error;
   }
 }
@@ -133,7 +135,7 @@ export function feedbackResponse(result: FeedbackOutcome): Response {
         { error: 'Too much feedback has been sent from here. Please try again later.' },
         { 'Retry-After': String(result.retryAfterSeconds) },
       );
-    case 'busy':
-      return busy();
+    case 'unavailable':
+      return unavailable(result.reason);
   }
 }

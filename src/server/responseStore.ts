@@ -30,7 +30,8 @@ export function loadReceiptSecret(db: DatabaseSync): Buffer {
 /**
  * Runs `work` inside BEGIN IMMEDIATE … COMMIT. IMMEDIATE takes the write lock before reading, so
  * two connections cannot both see "no row with this submission id" and both insert. Any error
- * rolls the whole transaction back (RELIABILITY G4); a lock timeout becomes StoreBusyError.
+ * rolls the whole transaction back (RELIABILITY G4); a lock timeout or a refused write becomes
+ * a StoreUnavailableError (see asStoreError).
  */
 export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
   try {
@@ -43,7 +44,11 @@ export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
+    try {
+      if (db.isTransaction) db.exec('ROLLBACK');
+    } catch {
+      // After an I/O error SQLite may have rolled back already; the first error is the news.
+    }
     throw asStoreError(error);
   }
 }

@@ -1,3 +1,5 @@
+import { asStoreError, StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
+
 /** JSON responses for the API, never cached: they describe live state. */
 export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -12,21 +14,42 @@ export function json(status: number, body: unknown, headers: HeadersInit = {}): 
 
 /** Seconds a client should wait before retrying when the database was busy. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
+/** A disk that refuses writes needs a person to fix it: ask clients to wait longer. */
+export const UNWRITABLE_RETRY_AFTER_SECONDS = 60;
 
-/** 503 for a lock timeout: nothing was written, and the same request may simply be sent again. */
-export function busy(): Response {
-  return json(
-    503,
-    { error: 'The service is busy. Nothing was saved; please try again in a moment.' },
-    { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) },
-  );
+/** What to tell a person when nothing could be saved, and how long before trying again. */
+export const UNAVAILABLE: Record<StoreUnavailableReason, { error: string; retryAfter: number }> = {
+  busy: {
+    error: 'The service is busy. Nothing was saved; please try again in a moment.',
+    retryAfter: BUSY_RETRY_AFTER_SECONDS,
+  },
+  unwritable: {
+    error:
+      'The service cannot save anything just now. Nothing was saved; please try again in a few minutes.',
+    retryAfter: UNWRITABLE_RETRY_AFTER_SECONDS,
+  },
+};
+
+/**
+ * 503 when the store could not write: nothing was stored, and the same request (same
+ * submissionId) may simply be sent again after Retry-After.
+ */
+export function unavailable(reason: StoreUnavailableReason): Response {
+  const { error, retryAfter } = UNAVAILABLE[reason];
+  return json(503, { error }, { 'Retry-After': String(retryAfter) });
 }
 
 /**
- * 500 without a stack trace. Only the error's name is logged: messages can quote request data
- * (JSON.parse does), and logs must hold no answers (RELIABILITY G24).
+ * 500 without a stack trace, or 503 when the error is the database refusing a write (see
+ * asStoreError), wherever in the route it happened. Only the error's name is logged: messages
+ * can quote request data (JSON.parse does), and logs must hold no answers (RELIABILITY G24).
  */
 export function serverError(where: string, error: unknown): Response {
+  const storeError = asStoreError(error);
+  if (storeError instanceof StoreUnavailableError) {
+    console.error(`${where}: database ${storeError.reason}`);
+    return unavailable(storeError.reason);
+  }
   const code = (error as { code?: unknown })?.code;
   console.error(
     `${where} failed:`,

@@ -3,7 +3,7 @@ import type { RiskMatch } from './research/flags.ts';
 import { prepareDataDir } from './dataDir.ts';
 import { openSqliteStore } from './sqliteStore.ts';
 
-export { StoreBusyError } from './storeErrors.ts';
+export { StoreBusyError, StoreUnavailableError } from './storeErrors.ts';
 
 /** Kinds of activity whose answers are stored. Journeys come later. */
 export type ActivityKind = 'survey' | 'journey';
@@ -46,7 +46,8 @@ export interface Store {
    * Stores a response in one transaction and returns only after COMMIT, so a caller that then
    * answers 201 never acknowledges something a crash could lose. A repeat of the same
    * submission returns the same receipt and stores nothing. Throws StoreBusyError when the
-   * database stays locked past the busy timeout.
+   * database stays locked past the busy timeout, and StoreUnavailableError('unwritable') when
+   * the disk refuses the write.
    */
   saveResponse(response: NewResponse): SaveResult;
   /**

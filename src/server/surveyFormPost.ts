@@ -91,11 +91,13 @@ export async function surveyFormPost(
         },
         410,
       );
-    case 'busy':
+    case 'unavailable':
       return show(
         {
           notice:
-            'The site is busy. Your answers were not sent yet: please press “Send your answers” again in a minute.',
+            result.reason === 'busy'
+              ? 'The site is busy. Your answers were not sent yet: please press “Send your answers” again in a minute.'
+              : 'The site cannot save answers just now. Your answers were not sent yet: please press “Send your answers” again in a few minutes.',
         },
         503,
       );

@@ -3,7 +3,7 @@ import { validateSubmission } from '../forms/submission.ts';
 import { findRiskPhrases } from './research/flags.ts';
 import { canonicalJson, sha256Hex } from './canonicalJson.ts';
 import { contentDay, ukDay } from './activityDates.ts';
-import { StoreBusyError } from './storeErrors.ts';
+import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
 import type { ActivityKind, Store } from './store.ts';
 
 export type Availability = 'open' | 'closed' | 'not-yet-open';
@@ -48,7 +48,8 @@ export type SubmitOutcome =
   | { outcome: 'closed'; closes: string }
   | { outcome: 'not-yet-open'; opens: string }
   | { outcome: 'invalid'; errors: Record<string, string> }
-  | { outcome: 'busy' };
+  /** Nothing was stored: the database was locked or could not be written. Try again later. */
+  | { outcome: 'unavailable'; reason: StoreUnavailableReason };
 
 export const CONFLICT_MESSAGE =
   'This submissionId was already used for different answers. Make a new submissionId for a new submission.';
@@ -133,7 +134,9 @@ export async function submitActivityResponse<T extends Activity>(
     }
     return { outcome: saved.status, receipt: saved.receipt };
   } catch (error) {
-    if (error instanceof StoreBusyError) return { outcome: 'busy' };
+    if (error instanceof StoreUnavailableError) {
+      return { outcome: 'unavailable', reason: error.reason };
+    }
     throw error;
   }
 }

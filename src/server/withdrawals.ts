@@ -1,5 +1,5 @@
 import { clientKey, FailureLimiter, type LimiterOptions } from './rateLimit.ts';
-import { StoreBusyError } from './storeErrors.ts';
+import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -29,7 +29,7 @@ export type WithdrawOutcome =
   | { outcome: 'not-found' }
   | { outcome: 'empty' }
   | { outcome: 'rate-limited'; retryAfterSeconds: number }
-  | { outcome: 'busy' };
+  | { outcome: 'unavailable'; reason: StoreUnavailableReason };
 
 /** Deletes the answers that a receipt code belongs to, within the attempt limits. */
 export function withdrawAnswers(
@@ -47,7 +47,9 @@ export function withdrawAnswers(
   try {
     if (store.withdrawResponse(receipt)) return { outcome: 'withdrawn' };
   } catch (error) {
-    if (error instanceof StoreBusyError) return { outcome: 'busy' };
+    if (error instanceof StoreUnavailableError) {
+      return { outcome: 'unavailable', reason: error.reason };
+    }
     throw error;
   }
   limiter.recordFailure(client, now);

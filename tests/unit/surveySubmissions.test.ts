@@ -165,7 +165,7 @@ describe('submitting a survey response', () => {
       practitionersSubmission(),
       OPEN_DAY,
     );
-    expect(result).toEqual({ outcome: 'busy' });
+    expect(result).toEqual({ outcome: 'unavailable', reason: 'busy' });
   });
 
   it('lets other store failures through for the route to answer 500', async () => {

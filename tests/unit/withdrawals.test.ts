@@ -126,7 +126,8 @@ describe('withdrawing with a receipt code', () => {
     };
     const limiter = new FailureLimiter(WITHDRAWAL_LIMITS);
     expect(withdrawAnswers(busy, limiter, 'me', 'AAAA-AAAA-AAAA-AAAA')).toEqual({
-      outcome: 'busy',
+      outcome: 'unavailable',
+      reason: 'busy',
     });
   });
 });

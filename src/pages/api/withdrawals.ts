@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { readGuardedBody } from '../../server/requestGuards.ts';
-import { busy, json, serverError } from '../../server/responses.ts';
+import { json, serverError, unavailable } from '../../server/responses.ts';
 import { getStore } from '../../server/store.ts';
 import { requestClientKey, withdrawAnswers, withdrawalLimiter } from '../../server/withdrawals.ts';
 
@@ -30,8 +30,8 @@ export const POST: APIRoute = async (context) => {
           { error: 'Too many attempts. Wait a while and try again.' },
           { 'Retry-After': String(result.retryAfterSeconds) },
         );
-      case 'busy':
-        return busy();
+      case 'unavailable':
+        return unavailable(result.reason);
       default:
         return json(404, NOT_FOUND);
     }
