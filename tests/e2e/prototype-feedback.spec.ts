@@ -250,6 +250,31 @@ test('a comment with HTML is shown as text to the public, and no script runs', a
   await expect(comment.locator('script, img')).toHaveCount(0);
   await expectAccessible(page);
   expect(dialogs).toEqual([]);
+
+  // A moderator who is worried flags it: the same flag flow as survey answers.
+  await page.goto(`/research/prototypes/${SLUG}/`);
+  await page
+    .getByRole('link', { name: /^Comment \d+$/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Flag for safeguarding' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Flag \d+$/);
+  await expect(page.locator('.govuk-summary-list')).toContainText('prototype');
+  await page.getByRole('link', { name: 'Read the whole response' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Comment \d+$/);
+  await expect(page.getByText('This feedback has a safeguarding flag.')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a scope prints as a document: no menus, buttons or forms', async ({ page }) => {
+  await page.goto(SCOPE);
+  await expect(soFar(page)).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What it would do' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Give feedback on this scope' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Menu' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Back to prototype scopes' })).toBeHidden();
 });
 
 test('reaction counts stay hidden below five and are right from five', async ({

@@ -33,6 +33,13 @@ export function PrototypeView({
       {prototype.features.map((feature, i) => (
         <section className="sg-card" aria-label={feature.name} key={i}>
           <h3 className="govuk-heading-m">{feature.name}</h3>
+          <p className="govuk-body">
+            <strong className="govuk-tag govuk-tag--grey">
+              {PROTOTYPE_STATUS_LABELS[feature.status ?? prototype.status] ??
+                feature.status ??
+                prototype.status}
+            </strong>
+          </p>
           <p className="govuk-body">{feature.description}</p>
           {feature.image && (
             <img className="sg-feature-image" src={feature.image.src} alt={feature.image.alt} />
