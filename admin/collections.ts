@@ -183,6 +183,11 @@ export const collections: CmsCollection[] = [
         listOf('changes', 'What has changed since the last version', text('change', 'Change')),
       ),
       boolean('feedbackOpen', 'Open for feedback'),
+      int('retentionMonths', 'Keep feedback for (months after it was sent)', {
+        min: 1,
+        max: 84,
+        default: 24,
+      }),
       markdown('body', 'More about this scope'),
     ],
   },

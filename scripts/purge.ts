@@ -1,10 +1,16 @@
 /**
- * Deletes the answers of every survey that closed more than its retentionMonths ago
+ * Deletes the answers of every survey that closed more than its retentionMonths ago, and feedback
+ * on prototype scopes sent more than its scope's retentionMonths ago
  * (RELIABILITY G21), then flushes the write-ahead log. Run daily, e.g. from cron:
  * `npm run purge`. The server also runs it once at start and then every day.
  */
-import { describePurge, purgeExpired } from '../src/server/research/purge.ts';
-import { readActivityFiles } from '../src/server/research/surveyFiles.ts';
+import {
+  describeFeedbackPurge,
+  describePurge,
+  purgeExpired,
+  purgeExpiredFeedback,
+} from '../src/server/research/purge.ts';
+import { readActivityFiles, readPrototypeFiles } from '../src/server/research/surveyFiles.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 
 try {
@@ -13,6 +19,11 @@ try {
     console.log(`${slug}: deleted ${deleted} (answers were kept until ${keepUntil})`);
   }
   console.log(describePurge(report));
+  console.log(
+    describeFeedbackPurge(
+      purgeExpiredFeedback(getStore().database(), readPrototypeFiles(), new Date()),
+    ),
+  );
 } catch (error) {
   console.error(`Purge failed: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;

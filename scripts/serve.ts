@@ -12,8 +12,13 @@ import type { Server } from 'node:http';
 import { DRAIN_TIMEOUT_MS, drainServer } from '../src/server/drainServer.ts';
 import { DataDirError } from '../src/server/dataDir.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
-import { describePurge, purgeExpired } from '../src/server/research/purge.ts';
-import { readActivityFiles } from '../src/server/research/surveyFiles.ts';
+import {
+  describeFeedbackPurge,
+  describePurge,
+  purgeExpired,
+  purgeExpiredFeedback,
+} from '../src/server/research/purge.ts';
+import { readActivityFiles, readPrototypeFiles } from '../src/server/research/surveyFiles.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 
@@ -37,9 +42,9 @@ try {
 // Retention (RELIABILITY G21): delete answers past their survey's retention now and once a day.
 function purge() {
   try {
-    console.log(
-      describePurge(purgeExpired(getStore().database(), readActivityFiles(), new Date())),
-    );
+    const db = getStore().database();
+    console.log(describePurge(purgeExpired(db, readActivityFiles(), new Date())));
+    console.log(describeFeedbackPurge(purgeExpiredFeedback(db, readPrototypeFiles(), new Date())));
   } catch (error) {
     console.error(`Retention purge failed: ${error instanceof Error ? error.message : error}`);
   }

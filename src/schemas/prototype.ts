@@ -48,6 +48,8 @@ export const prototypeSchema = z
     /** What changed since the previous version, newest first. */
     changes: z.array(text(500)).default([]),
     feedbackOpen: z.boolean(),
+    /** Feedback is deleted this many months after it was sent (published comments too). */
+    retentionMonths: z.number().int().min(1).max(84),
   })
   .strict();
 

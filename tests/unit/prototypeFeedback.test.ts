@@ -12,6 +12,7 @@ import { submitFeedback } from '../../src/server/prototypeFeedback.ts';
 import { approvedComments, publicCounts, SMALL_GROUP } from '../../src/server/prototypeComments.ts';
 import { decide, featureSummaries, getFeedback } from '../../src/server/research/moderation.ts';
 import { getFlag, listFlags } from '../../src/server/research/flags.ts';
+import { feedbackKeptFrom, purgeExpiredFeedback } from '../../src/server/research/purge.ts';
 
 export const PROTOTYPE: Prototype = prototypeSchema.parse({
   title: 'A shared timeline',
@@ -27,6 +28,7 @@ export const PROTOTYPE: Prototype = prototypeSchema.parse({
   })),
   questions: ['Would it help?'],
   feedbackOpen: true,
+  retentionMonths: 12,
 });
 
 const valid = (extra: Record<string, unknown> = {}) => ({
@@ -323,5 +325,52 @@ describe('feedback, moderation and what the public sees', () => {
       'Published 2',
       'Published 1',
     ]);
+  });
+});
+
+describe('feedback past its retention', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sg-feedback-purge-'));
+    store = openSqliteStore(dir);
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is deleted once older than the scope keeps it, except while a safeguarding flag is open', async () => {
+    const db = store.database();
+    const limiter = new FailureLimiter({
+      perClient: { max: 100, windowMs: 60_000 },
+      global: { max: 100, windowMs: 60_000 },
+    });
+    const sendOn = (day: string, extra: Record<string, unknown> = {}) =>
+      submitFeedback(store, 'timeline', PROTOTYPE, valid(extra), new Date(`${day}T12:00:00Z`), {
+        limiter,
+        client: 'a',
+        riskPhrases: ['hit me'],
+      });
+    await sendOn('2025-11-25'); // 12 months and a day before 2026-11-26: past keeping
+    await sendOn('2025-11-26'); // exactly 12 months: kept
+    await sendOn('2025-01-10', { comment: 'He hit me' }); // old, but its flag is open
+    const report = purgeExpiredFeedback(
+      db,
+      [
+        { slug: 'timeline', prototype: PROTOTYPE },
+        { slug: 'other', prototype: PROTOTYPE },
+      ],
+      new Date('2026-11-26T12:00:00Z'),
+    );
+    expect(report).toEqual([
+      { slug: 'timeline', deleted: 1, keepUntil: 'sent on or after 2025-11-26' },
+    ]);
+    expect(
+      (db.prepare('SELECT received_on AS d FROM feedback ORDER BY d').all() as { d: string }[]).map(
+        (r) => r.d,
+      ),
+    ).toEqual(['2025-01-10', '2025-11-26']);
+    expect(feedbackKeptFrom('2026-03-31', 1)).toBe('2026-02-28');
   });
 });

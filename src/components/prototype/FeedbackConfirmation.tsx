@@ -6,7 +6,7 @@ export function FeedbackConfirmation({
   slug,
   receipt,
 }: {
-  prototype: Pick<Prototype, 'title'>;
+  prototype: Pick<Prototype, 'title' | 'retentionMonths'>;
   slug: string;
   receipt: string;
 }) {
@@ -41,7 +41,8 @@ export function FeedbackConfirmation({
       <p className="govuk-body">
         The research team reads all feedback. If you wrote a comment and said we may show it, a
         member of the team checks it first and takes out anything that could identify someone. Only
-        then does it appear on the scope’s page. We may reply to it there.
+        then does it appear on the scope’s page. We may reply to it there. We delete all feedback,
+        published comments included, {prototype.retentionMonths} months after it was sent.
       </p>
       <p className="govuk-body">
         <a className="govuk-link" href={`/prototypes/${slug}/`}>

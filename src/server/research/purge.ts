@@ -80,3 +80,51 @@ export function describePurge(report: PurgeReport[]): string {
     .map((r) => `${r.slug}: ${r.deleted}, kept until ${r.keepUntil}`)
     .join('; ')}).`;
 }
+
+/** The first day whose feedback is still kept: `months` calendar months before today. */
+export function feedbackKeptFrom(today: string, months: number): string {
+  const [year, month, day] = today.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 - months, 1));
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * Deletes feedback on prototype scopes sent more than the scope's retentionMonths ago (its
+ * reactions and replies go with it; a published comment leaves the page), except feedback with
+ * an open safeguarding flag. Feedback on a scope with no file is never touched.
+ */
+export function purgeExpiredFeedback(
+  db: DatabaseSync,
+  prototypes: { slug: string; prototype: { retentionMonths: number } }[],
+  now: Date,
+): PurgeReport[] {
+  const today = ukDay(now);
+  const remove = db.prepare(
+    `DELETE FROM feedback WHERE prototype_slug = ? AND received_on < ?
+       AND id NOT IN (SELECT feedback_id FROM flags WHERE status = 'open' AND feedback_id IS NOT NULL)`,
+  );
+  const report = prototypes.map(({ slug, prototype }) => {
+    const keptFrom = feedbackKeptFrom(today, prototype.retentionMonths);
+    return {
+      slug,
+      keepUntil: `sent on or after ${keptFrom}`,
+      deleted: Number(inWriteTransaction(db, () => remove.run(slug, keptFrom).changes)),
+    };
+  });
+  if (report.some((r) => r.deleted > 0)) flushWal(db);
+  return report.filter((r) => r.deleted > 0);
+}
+
+/** One line for a log about feedback: counts and slugs only. */
+export function describeFeedbackPurge(report: PurgeReport[]): string {
+  const total = report.reduce((sum, r) => sum + r.deleted, 0);
+  return total === 0
+    ? 'Retention: no feedback on prototype scopes is past its retention period.'
+    : `Retention: deleted ${total} piece${total === 1 ? '' : 's'} of feedback (${report
+        .map((r) => `${r.slug}: ${r.deleted}, keeping feedback ${r.keepUntil}`)
+        .join('; ')}).`;
+}

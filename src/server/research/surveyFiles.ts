@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { surveySchema } from '../../schemas/survey.ts';
 import { journeySchema } from '../../schemas/journey.ts';
-import type { Journey, Survey } from '../../schemas/index.ts';
+import { prototypeSchema } from '../../schemas/prototype.ts';
+import type { Journey, Prototype, Survey } from '../../schemas/index.ts';
 
 /**
  * Reads content/surveys/*.yml with the same schema the build uses, without Astro, for scripts
@@ -46,4 +47,24 @@ export function readJourneyFiles(
 /** Every activity whose answers the purge looks after. */
 export function readActivityFiles() {
   return [...readSurveyFiles(), ...readJourneyFiles()];
+}
+
+/** content/prototypes/*.md front matter, for the purge of feedback past its retention. */
+export function readPrototypeFiles(
+  folder = path.resolve(import.meta.dirname, '../../../content/prototypes'),
+): { slug: string; prototype: Prototype }[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+      const result = prototypeSchema.safeParse(parse(frontMatter));
+      if (!result.success) {
+        throw new Error(
+          `content/prototypes/${name} is not a valid prototype scope: ${result.error.message}`,
+        );
+      }
+      return { slug: name.replace(/\.md$/, ''), prototype: result.data };
+    });
 }
