@@ -98,7 +98,6 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
   return (
     <Formik<FeedbackValues>
       initialValues={state.values}
-      initialErrors={state.errors}
       validateOnChange={false}
       validateOnBlur={false}
       validate={async (values) => {

@@ -99,6 +99,7 @@ export async function submitFeedback(
       case 'refused':
         return { outcome: 'rate-limited', retryAfterSeconds: limited!.retryAfterSeconds };
       case 'created':
+        // Counts against the client's allowance (the limiter counts events; here, new feedback).
         limiter.recordFailure(client, now.getTime());
         return { outcome: 'created', receipt: saved.receipt };
       default:
