@@ -134,7 +134,9 @@ describe.each(submissionRoutes)('%s', (_, route) => {
         const normalised = parseJsonBody(sent);
         if (!normalised.ok) throw new Error('not JSON');
         const stored = route.readBack(store.database(), normalised.value as typeof body);
-        expect(stored).toEqual(route.expected(JSON.parse(JSON.stringify(body).replaceAll('Ω', '\uFFFD'))));
+        expect(stored).toEqual(
+          route.expected(JSON.parse(JSON.stringify(body).replaceAll('Ω', '\uFFFD'))),
+        );
       }),
       fuzzOptions(20),
     );
