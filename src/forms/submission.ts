@@ -34,10 +34,16 @@ export async function validateSubmission(survey: Survey, body: unknown): Promise
   const consent = isObject(values.consent) ? values.consent : {};
   // Wrongly shaped answers are reported and left out, so no rule ever sees them.
   const shapeErrors = answerShapeErrors(survey, given);
-  const answers = Object.fromEntries(Object.entries(given).filter(([key]) => !shapeErrors[key]));
+  const answers = Object.fromEntries(
+    Object.entries(given).filter(([key]) => !Object.hasOwn(shapeErrors, key)),
+  );
   // No prototype, so an error keyed `__proto__` (an unknown answer of that name) is kept.
   const errors: FieldErrors = Object.create(null);
 
+  for (const key of Object.keys(values)) {
+    if (!['answers', 'consent', 'submissionId'].includes(key))
+      errors[key] = 'This is not part of a survey response';
+  }
   if (typeof values.submissionId !== 'string' || !UUID.test(values.submissionId)) {
     errors.submissionId = 'Send a submissionId that is a UUID';
   }

@@ -15,6 +15,7 @@ import {
   deeplyNested,
   hostileJson,
   LONE_SURROGATES,
+  withExtraField,
   withInvalidUtf8,
 } from '../fixtures/hostile.ts';
 import { snapshotDatabase } from '../helpers/dbSnapshot.ts';
@@ -92,6 +93,18 @@ describe.each(submissionRoutes)('%s', (_, route) => {
         },
       ),
       fuzzOptions(150),
+    );
+  });
+
+  it('refuses a body with a field too many, prototype names included, storing nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(withExtraField(route.valid), async (body) => {
+        const before = snapshotDatabase(store.database());
+        const response = await post(route, JSON.stringify(body));
+        expect(response.status).toBe(422);
+        await expectRefusedCleanly(response, before);
+      }),
+      fuzzOptions(80),
     );
   });
 

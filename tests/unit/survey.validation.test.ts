@@ -223,6 +223,32 @@ describe('validating a submission', () => {
     expect(result.ok && result.value.answers).toMatchObject({ confidence: '5', caseload: 12 });
   });
 
+  it('refuses answers of the wrong shape with a message, never an error thrown (a 500)', async () => {
+    // Each of these used to throw inside Yup or the date check: found by fuzz.submissions.test.ts.
+    const body = JSON.parse(
+      '{"name":{"toString":1},"role":null,"barriers":[{"toString":"x"}],' +
+        '"last-meeting":{"day":5,"month":"2","year":"2020"},"confidence":true}',
+    );
+    const result = await validateSubmission(survey, valid(body));
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        name: 'Send this answer as text',
+        role: 'Send this answer as text',
+        barriers: 'Send this answer as a list of option values',
+        'last-meeting': 'Send this date as { "day", "month", "year" }, each as text',
+        confidence: 'Send this answer as text',
+      },
+    });
+  });
+
+  it('names an unknown answer called __proto__ instead of dropping it', async () => {
+    const body = { ...valid(), answers: JSON.parse('{"__proto__":"x","name":"Nurse"}') };
+    const result = await validateSubmission(survey, body);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.hasOwn(result.errors, '__proto__')).toBe(true);
+  });
+
   it('never shows Yup’s own default messages', async () => {
     const errors = await answerErrors(survey, { barriers: 'nonsense', 'last-meeting': 'x' });
     for (const message of Object.values(errors)) {
