@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,12 +12,13 @@ import {
   type APIResponse,
 } from '@playwright/test';
 import { DATABASE_FILE } from '../../src/server/sqliteStore.ts';
-import { FUZZ_ROUTES, formFields, type FuzzRoute } from '../fixtures/fuzzRoutes.ts';
+import { FUZZ_ROUTES, formFields, formValue, type FuzzRoute } from '../fixtures/fuzzRoutes.ts';
 import {
   brokenBody,
   deepJsonText,
   deeplyNested,
   hostileJson,
+  hostileString,
   withInvalidUtf8,
 } from '../fixtures/hostile.ts';
 import { snapshotDatabase, type AllowedWrites } from '../helpers/dbSnapshot.ts';
@@ -280,7 +281,7 @@ test('signed out, every researcher route refuses hostile requests and changes no
           data:
             type === 'application/json'
               ? JSON.stringify(body)
-              : `csrf=${encodeURIComponent(String(body))}`,
+              : new URLSearchParams({ csrf: String(body) }).toString(),
           headers: { 'content-type': type, origin: BASE },
           maxRedirects: 0,
         });
@@ -292,6 +293,95 @@ test('signed out, every researcher route refuses hostile requests and changes no
       },
     ),
     fuzzOptions(60),
+  );
+});
+
+/** Field names the workspace forms read (src/pages/research, src/server/research and auth). */
+const RESEARCH_FIELDS = [
+  'action',
+  'id',
+  'name',
+  'description',
+  'code',
+  'question',
+  'response',
+  'stage',
+  'group',
+  'newGroup',
+  'note',
+  'close',
+  'receipt',
+  'step',
+  'password',
+  'new-password',
+  'confirm-password',
+  'required',
+];
+
+test('signed in, the workspace answers hostile posts without a 5xx; refusals change nothing', async () => {
+  test.setTimeout(120_000);
+  const email = 'fuzz-admin@example.org';
+  const password = 'a long passphrase for the fuzz tests';
+  execFileSync(process.execPath, ['scripts/researcher.ts', 'add', email, '--role', 'admin'], {
+    cwd: ROOT,
+    input: `${password}\n`,
+    env: { ...process.env, DATA_DIR: dataDir },
+  });
+  // Answers to read, code and delete, so ids in the forms can point at something real.
+  for (const route of Object.values(FUZZ_ROUTES)) {
+    if (route.kind !== 'submission') continue;
+    for (const body of fc.sample(route.valid, 3)) await api.post(route.url, { data: body });
+  }
+  const signIn = await api.post('/research/login', {
+    form: { email, password },
+    headers: { origin: BASE },
+    maxRedirects: 0,
+  });
+  expect(signIn.status()).toBe(303);
+  const page = await (await api.get('/research/surveys/practitioners/codes')).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
+  expect(csrf).toBeTruthy();
+
+  // Signing out ends the session the fuzzing needs; turning on "second factor for everyone" sends
+  // every page to set one up. Both are tested in research-auth.spec.ts.
+  const urls = researcherUrls().filter((url) => !url.startsWith('/research/logout'));
+  const lockout = ([name, value]: [string, string]) => name === 'required' && value === 'yes';
+  // Every request moves the session's last-seen time; sign-ins, views and failed withdrawals are
+  // audited on purpose.
+  const ignore = {
+    sessions: 'true',
+    audit_log:
+      "action IN ('sign-in', 'response-viewed') OR " +
+      "(action = 'response-withdrawn' AND detail = 'receipt code matched nothing')",
+  };
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...urls),
+      fc.array(fc.tuple(fc.oneof(fc.constantFrom(...RESEARCH_FIELDS), hostileString), formValue), {
+        maxLength: 12,
+      }),
+      fc.boolean(),
+      async (url, fields, withToken) => {
+        const form = new URLSearchParams([
+          ...(withToken ? [['csrf', csrf!]] : []),
+          ...fields.filter((field) => !lockout(field)),
+        ]);
+        const before = snapshotDatabase(db, ignore);
+        const response = await api.post(url, {
+          data: form.toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE },
+          maxRedirects: 0,
+        });
+        const status = response.status();
+        const text = await response.text();
+        const what = `POST ${url} ${form.toString().slice(0, 200)}`;
+        expect(status, `${what}: ${text.slice(0, 300)}`).toBeLessThan(500);
+        expect(pageLeaks(text, ROOT), what).toEqual([]);
+        if (!withToken) expect(status, what).toBe(403);
+        if (status >= 400) expect(snapshotDatabase(db, ignore), what).toEqual(before);
+      },
+    ),
+    fuzzOptions(150),
   );
 });
 
