@@ -1,4 +1,5 @@
 import type { Question, Survey } from '../schemas/index.ts';
+import { allowedValues } from './answerSchemas.ts';
 import type { FieldErrors } from './validateSurvey.ts';
 import { otherKey, surveyQuestions, type Answers } from './questions.ts';
 
@@ -28,7 +29,7 @@ type Shape = 'text' | 'list' | 'date';
 
 const SHAPE_MESSAGES: Record<Shape, string> = {
   text: 'Send this answer as text',
-  list: 'Send this answer as a list of option values',
+  list: 'Send this answer as a list of option values, each at most once',
   date: 'Send this date as { "day", "month", "year" }, each as text',
 };
 
@@ -41,7 +42,12 @@ function shapeOf(question: Question): Shape {
 function hasShape(question: Question, value: unknown): boolean {
   switch (shapeOf(question)) {
     case 'list':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+      // No more items than there are options: 10,000 ticks took most of a second to check.
+      return (
+        Array.isArray(value) &&
+        value.length <= allowedValues(question).length &&
+        value.every((item) => typeof item === 'string')
+      );
     case 'date':
       return (
         typeof value === 'object' &&

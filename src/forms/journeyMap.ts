@@ -153,7 +153,13 @@ export async function validateJourneySubmission(
     if (!['stages', 'role', 'consent', 'submissionId'].includes(key))
       errors[key] = 'This is not part of a journey map';
   }
-  if (Array.isArray(values.stages)) {
+  // Tens of thousands of stages or ticks fit in 64 KiB, and checking each one took seconds of the
+  // server's only thread (RELIABILITY A14): refuse the count before looking at the items.
+  const tooManyStages = Array.isArray(values.stages) && values.stages.length > MAX_STAGES;
+  const tooManyTicks = (stage: unknown) =>
+    Array.isArray((stage as StageValues | null)?.who) &&
+    (stage as { who: unknown[] }).who.length > journey.involvedRoles.length + 1;
+  if (Array.isArray(values.stages) && !tooManyStages) {
     values.stages.forEach((stage, i) => {
       if (typeof stage !== 'object' || stage === null || Array.isArray(stage)) {
         errors[`stages.${i}`] = 'Send each stage as an object with a name and a feeling';
@@ -168,7 +174,12 @@ export async function validateJourneySubmission(
     errors.submissionId = 'Send a submissionId that is a UUID';
   }
   const stages = Array.isArray(values.stages)
-    ? values.stages.map(stageFields)
+    ? tooManyStages
+      ? []
+      : values.stages.map((stage) => ({
+          ...stageFields(stage),
+          ...(tooManyTicks(stage) ? { who: [] } : {}),
+        }))
     : (values.stages as StageValues[]);
   const consent = (
     typeof values.consent === 'object' && values.consent ? values.consent : {}
@@ -178,6 +189,12 @@ export async function validateJourneySubmission(
     consentErrors(journey, consent),
     await journeyErrors(journey, { stages, role: values.role as string, consent }),
   );
+  if (tooManyStages) errors.stages = `A map can have at most ${MAX_STAGES} stages`;
+  else if (Array.isArray(values.stages)) {
+    values.stages.forEach((stage, i) => {
+      if (tooManyTicks(stage)) errors[`stages.${i}.who`] = 'Select only the people listed';
+    });
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const clean = normaliseValues({ stages, role: values.role as string });
   return {

@@ -123,9 +123,11 @@ export function formToSubmission(survey: Survey, form: URLSearchParams): Record<
     if (scope === 'consent' && key) consent[key] = value === 'yes';
     if (scope !== 'answers' || !key) continue;
     if (part) answers[key] = { ...(answers[key] as object), [part]: value };
-    else if (multiple.has(key))
-      answers[key] = [...((answers[key] as string[]) ?? []), value].filter(Boolean);
-    else answers[key] = value;
+    else if (multiple.has(key)) {
+      // A date-style part (`answers.<id>.<part>`) may have made it an object: a list starts afresh.
+      const previous = answers[key];
+      answers[key] = [...(Array.isArray(previous) ? previous : []), value].filter(Boolean);
+    } else answers[key] = value;
   }
   return { answers, consent, submissionId: form.get('submissionId') ?? undefined };
 }

@@ -170,4 +170,18 @@ describe('a journey map of the wrong shape', () => {
       },
     });
   });
+
+  it('refuses too many stages or ticks by their count, without checking each one', async () => {
+    // 21,000 empty stages fit in 64 KiB and took four seconds to check, with a 2 MB answer.
+    const many = await validateJourneySubmission(journey, map(Array(21_000).fill({})));
+    expect(many).toEqual({ ok: false, errors: { stages: 'A map can have at most 30 stages' } });
+    const ticks = await validateJourneySubmission(
+      journey,
+      map([{ ...stage('Plan'), who: Array(15_000).fill('x') }]),
+    );
+    expect(ticks).toEqual({
+      ok: false,
+      errors: { 'stages.0.who': 'Select only the people listed' },
+    });
+  });
 });
