@@ -109,6 +109,8 @@ async function expectHandled(
     expect(jsonRefusalProblems(status, type, text), what).toEqual([]);
   } else {
     expect(pageLeaks(text, ROOT), what).toEqual([]);
+    // A form that refuses what was sent shows itself again with an error summary.
+    if (status === 422) expect(text, what).toContain('govuk-error-summary');
   }
 }
 
@@ -174,7 +176,10 @@ for (const [file, route] of POST_ROUTES) {
   });
 
   test(`${file}: bytes that are not UTF-8 get 400 and change nothing`, async () => {
-    const sample = route.kind === 'submission' ? fc.sample(route.valid, 1)[0] : { receipt: 'ABCD' };
+    const sample =
+      route.kind === 'submission'
+        ? fc.sample(route.valid, { numRuns: 1, seed: 8 })[0]
+        : { receipt: 'ABCD' };
     await fc.assert(
       fc.asyncProperty(
         withInvalidUtf8(JSON.stringify(sample)),
