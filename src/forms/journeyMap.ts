@@ -105,9 +105,11 @@ export function journeySchema(journey: Journey) {
 export async function journeyErrors(journey: Journey, values: JourneyValues): Promise<FieldErrors> {
   const clean = normaliseValues(values);
   try {
+    // Strict for the whole tree: a field's own `.strict()` does not stop its array or object
+    // casting it, and casting calls `toString` on whatever was sent (a 500 for `{"toString":1}`).
     await journeySchema(journey).validate(
       { stages: clean.stages, role: clean.role },
-      { abortEarly: false },
+      { abortEarly: false, strict: true },
     );
     return {};
   } catch (error) {

@@ -13,3 +13,8 @@ export function fuzzOptions<T>(numRuns: number): Parameters<T> {
     ...(seed === undefined ? {} : { seed, path: process.env.FUZZ_PATH }),
   };
 }
+
+/** A test's time limit in milliseconds, stretched for longer hunts (`FUZZ_RUNS`). */
+export function fuzzTimeout(ms = 60_000): number {
+  return ms * Math.max(1, Number(process.env.FUZZ_RUNS) || 1);
+}

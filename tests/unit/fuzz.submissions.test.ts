@@ -20,7 +20,7 @@ import {
 } from '../fixtures/hostile.ts';
 import { snapshotDatabase } from '../helpers/dbSnapshot.ts';
 import { jsonRefusalProblems } from '../helpers/fuzzChecks.ts';
-import { fuzzOptions } from '../helpers/fuzzOptions.ts';
+import { fuzzOptions, fuzzTimeout } from '../helpers/fuzzOptions.ts';
 
 /**
  * In-process fuzzing of every JSON submission route in the table: the same steps the route takes
@@ -74,84 +74,104 @@ const submissionRoutes = Object.entries(FUZZ_ROUTES).filter(
 );
 
 describe.each(submissionRoutes)('%s', (_, route) => {
-  it('refuses hostile and broken bodies with a clear 4xx, storing nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          brokenBody(route.valid).map((body) => JSON.stringify(body) ?? 'undefined'),
-          brokenBody(route.valid).map((body) => JSON.stringify(body) ?? 'undefined'),
-          hostileJson.map((body) => JSON.stringify(body)),
-          deeplyNested.map((body) => JSON.stringify(body)),
-          deepJsonText,
+  it(
+    'refuses hostile and broken bodies with a clear 4xx, storing nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            brokenBody(route.valid).map((body) => JSON.stringify(body) ?? 'undefined'),
+            brokenBody(route.valid).map((body) => JSON.stringify(body) ?? 'undefined'),
+            hostileJson.map((body) => JSON.stringify(body)),
+            deeplyNested.map((body) => JSON.stringify(body)),
+            deepJsonText,
+          ),
+          async (text) => {
+            const before = snapshotDatabase(store.database());
+            const response = await post(route, text);
+            // A mutation can leave a body valid (an optional answer removed): then it is stored.
+            if (response.status === 201) return;
+            await expectRefusedCleanly(response, before);
+          },
         ),
-        async (text) => {
+        fuzzOptions(150),
+      );
+    },
+    fuzzTimeout(),
+  );
+
+  it(
+    'refuses a body with a field too many, prototype names included, storing nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(withExtraField(route.valid), async (body) => {
           const before = snapshotDatabase(store.database());
-          const response = await post(route, text);
-          // A mutation can leave a body valid (an optional answer removed): then it is stored.
-          if (response.status === 201) return;
+          const response = await post(route, JSON.stringify(body));
+          expect(response.status).toBe(422);
           await expectRefusedCleanly(response, before);
-        },
-      ),
-      fuzzOptions(150),
-    );
-  });
+        }),
+        fuzzOptions(80),
+      );
+    },
+    fuzzTimeout(),
+  );
 
-  it('refuses a body with a field too many, prototype names included, storing nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(withExtraField(route.valid), async (body) => {
-        const before = snapshotDatabase(store.database());
-        const response = await post(route, JSON.stringify(body));
-        expect(response.status).toBe(422);
-        await expectRefusedCleanly(response, before);
-      }),
-      fuzzOptions(80),
-    );
-  });
+  it(
+    'refuses a body that is not UTF-8, storing nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          route.valid.chain((body) => withInvalidUtf8(JSON.stringify(body))),
+          async (bytes) => {
+            const before = snapshotDatabase(store.database());
+            const response = await post(route, bytes);
+            expect(response.status).toBe(400);
+            await expectRefusedCleanly(response, before);
+          },
+        ),
+        fuzzOptions(40),
+      );
+    },
+    fuzzTimeout(),
+  );
 
-  it('refuses a body that is not UTF-8, storing nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        route.valid.chain((body) => withInvalidUtf8(JSON.stringify(body))),
-        async (bytes) => {
-          const before = snapshotDatabase(store.database());
-          const response = await post(route, bytes);
-          expect(response.status).toBe(400);
-          await expectRefusedCleanly(response, before);
-        },
-      ),
-      fuzzOptions(40),
-    );
-  });
+  it(
+    'stores tricky but legal text exactly as sent, and a retry gets the same receipt',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(route.valid, async (body) => {
+          const created = await post(route, JSON.stringify(body));
+          expect(created.status).toBe(201);
+          const { receipt } = await created.json();
+          expect(route.readBack(store.database(), body)).toEqual(route.expected(body));
+          const retried = await post(route, JSON.stringify(body));
+          expect([retried.status, await retried.json()]).toEqual([200, { receipt }]);
+        }),
+        fuzzOptions(60),
+      );
+    },
+    fuzzTimeout(),
+  );
 
-  it('stores tricky but legal text exactly as sent, and a retry gets the same receipt', async () => {
-    await fc.assert(
-      fc.asyncProperty(route.valid, async (body) => {
-        const created = await post(route, JSON.stringify(body));
-        expect(created.status).toBe(201);
-        const { receipt } = await created.json();
-        expect(route.readBack(store.database(), body)).toEqual(route.expected(body));
-        const retried = await post(route, JSON.stringify(body));
-        expect([retried.status, await retried.json()]).toEqual([200, { receipt }]);
-      }),
-      fuzzOptions(60),
-    );
-  });
-
-  it('stores a lone surrogate (half an emoji) as U+FFFD, the only change made to text', async () => {
-    await fc.assert(
-      fc.asyncProperty(route.valid, fc.constantFrom(...LONE_SURROGATES), async (body, half) => {
-        // Into every free-text answer: the tricky-text generator never makes a choice value.
-        const sent = JSON.stringify(body).replaceAll('Ω', half);
-        const response = await post(route, sent);
-        expect(response.status).toBe(201);
-        const normalised = parseJsonBody(sent);
-        if (!normalised.ok) throw new Error('not JSON');
-        const stored = route.readBack(store.database(), normalised.value as typeof body);
-        expect(stored).toEqual(
-          route.expected(JSON.parse(JSON.stringify(body).replaceAll('Ω', '\uFFFD'))),
-        );
-      }),
-      fuzzOptions(20),
-    );
-  });
+  it(
+    'stores a lone surrogate (half an emoji) as U+FFFD, the only change made to text',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(route.valid, fc.constantFrom(...LONE_SURROGATES), async (body, half) => {
+          // Into every free-text answer: the tricky-text generator never makes a choice value.
+          const sent = JSON.stringify(body).replaceAll('Ω', half);
+          const response = await post(route, sent);
+          expect(response.status).toBe(201);
+          const normalised = parseJsonBody(sent);
+          if (!normalised.ok) throw new Error('not JSON');
+          const stored = route.readBack(store.database(), normalised.value as typeof body);
+          expect(stored).toEqual(
+            route.expected(JSON.parse(JSON.stringify(body).replaceAll('Ω', '\uFFFD'))),
+          );
+        }),
+        fuzzOptions(20),
+      );
+    },
+    fuzzTimeout(),
+  );
 });

@@ -184,4 +184,16 @@ describe('a journey map of the wrong shape', () => {
       errors: { 'stages.0.who': 'Select only the people listed' },
     });
   });
+
+  it('gets a message for a tick that is not text, even one with its own toString', async () => {
+    // Found by a long fuzz run (FUZZ_RUNS=15): `who: [{"toString": 1}]` threw inside Yup.
+    const result = await validateJourneySubmission(
+      journey,
+      map([{ ...stage('Plan'), who: [JSON.parse('{"toString":1}'), 'police'] }]),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: { 'stages.0.who': 'Select only the people listed' },
+    });
+  });
 });
