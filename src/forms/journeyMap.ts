@@ -43,7 +43,9 @@ export function journeySchema(journey: Journey) {
   const text = (what: string) =>
     yup
       .string()
+      .strict()
       .typeError(`${what} must be text`)
+      .nonNullable(`${what} must be text`)
       .max(journey.textMaxLength, `${what} must be ${journey.textMaxLength} characters or fewer`);
   const roles = [...journey.involvedRoles.map((r) => r.value), SOMEONE_ELSE];
   return yup.object({
@@ -54,13 +56,27 @@ export function journeySchema(journey: Journey) {
         yup.object({
           name: yup
             .string()
+            .strict()
             .typeError('Enter a name for this stage')
             .max(80, 'The stage name must be 80 characters or fewer')
             .required('Enter a name for this stage'),
           happened: text('What happened'),
-          who: yup.array().of(yup.string().oneOf(roles, 'Select only the people listed')),
+          who: yup
+            .array()
+            .typeError('Select only the people listed')
+            .nonNullable('Select only the people listed')
+            .of(
+              yup
+                .string()
+                .strict()
+                .typeError('Select only the people listed')
+                .nonNullable('Select only the people listed')
+                .oneOf(roles, 'Select only the people listed'),
+            ),
           feeling: yup
             .string()
+            .strict()
+            .typeError('Select how this stage felt')
             .oneOf(
               FEELINGS.map((f) => f.value),
               'Select how this stage felt',
@@ -75,6 +91,8 @@ export function journeySchema(journey: Journey) {
       .required('Add at least one stage'),
     role: yup
       .string()
+      .strict()
+      .typeError('Select the role that best describes you')
       .oneOf(
         journey.participantRoles.map((r) => r.value),
         'Select the role that best describes you',
@@ -87,9 +105,11 @@ export function journeySchema(journey: Journey) {
 export async function journeyErrors(journey: Journey, values: JourneyValues): Promise<FieldErrors> {
   const clean = normaliseValues(values);
   try {
+    // Strict for the whole tree: a field's own `.strict()` does not stop its array or object
+    // casting it, and casting calls `toString` on whatever was sent (a 500 for `{"toString":1}`).
     await journeySchema(journey).validate(
       { stages: clean.stages, role: clean.role },
-      { abortEarly: false },
+      { abortEarly: false, strict: true },
     );
     return {};
   } catch (error) {
@@ -129,14 +149,24 @@ export async function validateJourneySubmission(
     return { ok: false, errors: { body: 'Send a JSON object with stages, role and consent' } };
   }
   const values = body as Record<string, unknown>;
-  const errors: FieldErrors = {};
+  // No prototype, so an error keyed `__proto__` (an unknown field of that name) is kept.
+  const errors: FieldErrors = Object.create(null);
   for (const key of Object.keys(values)) {
     if (!['stages', 'role', 'consent', 'submissionId'].includes(key))
       errors[key] = 'This is not part of a journey map';
   }
-  if (Array.isArray(values.stages)) {
+  // Tens of thousands of stages or ticks fit in 64 KiB, and checking each one took seconds of the
+  // server's only thread (RELIABILITY A14): refuse the count before looking at the items.
+  const tooManyStages = Array.isArray(values.stages) && values.stages.length > MAX_STAGES;
+  const tooManyTicks = (stage: unknown) =>
+    Array.isArray((stage as StageValues | null)?.who) &&
+    (stage as { who: unknown[] }).who.length > journey.involvedRoles.length + 1;
+  if (Array.isArray(values.stages) && !tooManyStages) {
     values.stages.forEach((stage, i) => {
-      if (typeof stage !== 'object' || stage === null) return;
+      if (typeof stage !== 'object' || stage === null || Array.isArray(stage)) {
+        errors[`stages.${i}`] = 'Send each stage as an object with a name and a feeling';
+        return;
+      }
       for (const key of Object.keys(stage)) {
         if (!STAGE_KEYS.includes(key)) errors[`stages.${i}.${key}`] = 'This is not part of a stage';
       }
@@ -146,13 +176,12 @@ export async function validateJourneySubmission(
     errors.submissionId = 'Send a submissionId that is a UUID';
   }
   const stages = Array.isArray(values.stages)
-    ? values.stages.map((s) => {
-        const stage = { ...(s as StageValues) };
-        // JSON clients may send the feeling as a number.
-        if (typeof (s as { feeling?: unknown }).feeling === 'number')
-          stage.feeling = String((s as { feeling: number }).feeling);
-        return stage;
-      })
+    ? tooManyStages
+      ? []
+      : values.stages.map((stage) => ({
+          ...stageFields(stage),
+          ...(tooManyTicks(stage) ? { who: [] } : {}),
+        }))
     : (values.stages as StageValues[]);
   const consent = (
     typeof values.consent === 'object' && values.consent ? values.consent : {}
@@ -162,6 +191,12 @@ export async function validateJourneySubmission(
     consentErrors(journey, consent),
     await journeyErrors(journey, { stages, role: values.role as string, consent }),
   );
+  if (tooManyStages) errors.stages = `A map can have at most ${MAX_STAGES} stages`;
+  else if (Array.isArray(values.stages)) {
+    values.stages.forEach((stage, i) => {
+      if (tooManyTicks(stage)) errors[`stages.${i}.who`] = 'Select only the people listed';
+    });
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const clean = normaliseValues({ stages, role: values.role as string });
   return {
@@ -182,6 +217,20 @@ export async function validateJourneySubmission(
       submissionId: values.submissionId as string,
     },
   };
+}
+
+/**
+ * Only a stage's own fields go on to Yup: an extra key such as `toString` would otherwise be
+ * looked up among the schema's fields, find Object.prototype's method and throw (a 500).
+ */
+function stageFields(stage: unknown): StageValues {
+  if (typeof stage !== 'object' || stage === null || Array.isArray(stage)) return {};
+  const given = stage as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const key of STAGE_KEYS) if (Object.hasOwn(given, key)) picked[key] = given[key];
+  // JSON clients may send the feeling as a number.
+  if (typeof picked.feeling === 'number') picked.feeling = String(picked.feeling);
+  return picked as StageValues;
 }
 
 /** A form post turned into the map's shape: stages.<i>.<field>, role, consent.<id>, submissionId. */

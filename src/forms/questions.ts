@@ -42,7 +42,9 @@ export function isAsked(question: Question, answers: Answers, all: Question[]): 
   if (!target || !isAsked(target, answers, all)) return false;
   const answer = answers[target.id];
   const expected = question.showIf.equals;
-  return Array.isArray(answer) ? answer.includes(expected) : String(answer ?? '') === expected;
+  if (Array.isArray(answer)) return answer.includes(expected);
+  // Only text or a number can match; String() on a posted object could throw.
+  return (typeof answer === 'string' || typeof answer === 'number') && String(answer) === expected;
 }
 
 /** The questions a participant is asked, in order, given their answers so far. */

@@ -2,6 +2,7 @@ import type { Survey } from '../schemas/index.ts';
 import { partsToDate, isoDay, type DateParts } from './dates.ts';
 import { askedQuestions, otherKey, surveyQuestions, answerKeys } from './questions.ts';
 import { normaliseValues } from './values.ts';
+import { answerShapeErrors } from './answerShapes.ts';
 import { answerErrors, choseOther, consentErrors, type FieldErrors } from './validateSurvey.ts';
 
 export type AnswerValue = string | string[] | DateParts | number;
@@ -29,10 +30,20 @@ export async function validateSubmission(survey: Survey, body: unknown): Promise
   if (!isObject(body))
     return { ok: false, errors: { body: 'Send a JSON object with answers and consent' } };
   const values = normaliseValues(body);
-  const answers = isObject(values.answers) ? coerceScalars(survey, values.answers) : {};
+  const given = isObject(values.answers) ? coerceScalars(survey, values.answers) : {};
   const consent = isObject(values.consent) ? values.consent : {};
-  const errors: FieldErrors = {};
+  // Wrongly shaped answers are reported and left out, so no rule ever sees them.
+  const shapeErrors = answerShapeErrors(survey, given);
+  const answers = Object.fromEntries(
+    Object.entries(given).filter(([key]) => !Object.hasOwn(shapeErrors, key)),
+  );
+  // No prototype, so an error keyed `__proto__` (an unknown answer of that name) is kept.
+  const errors: FieldErrors = Object.create(null);
 
+  for (const key of Object.keys(values)) {
+    if (!['answers', 'consent', 'submissionId'].includes(key))
+      errors[key] = 'This is not part of a survey response';
+  }
   if (typeof values.submissionId !== 'string' || !UUID.test(values.submissionId)) {
     errors.submissionId = 'Send a submissionId that is a UUID';
   }
@@ -44,6 +55,7 @@ export async function validateSubmission(survey: Survey, body: unknown): Promise
     errors,
     consentErrors(survey, consent as Record<string, boolean>),
     await answerErrors(survey, answers),
+    shapeErrors,
   );
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -102,16 +114,20 @@ export function formToSubmission(survey: Survey, form: URLSearchParams): Record<
       .filter((q) => q.type === 'multiple-choice')
       .map((q) => q.id),
   );
-  const answers: Record<string, unknown> = {};
-  const consent: Record<string, boolean> = {};
+  // No prototype: a field named `answers.__proto__` must be an unknown answer like any other,
+  // not a way to give this object a prototype.
+  const answers: Record<string, unknown> = Object.create(null);
+  const consent: Record<string, boolean> = Object.create(null);
   for (const [name, value] of form) {
     const [scope, key, part] = name.split('.');
     if (scope === 'consent' && key) consent[key] = value === 'yes';
     if (scope !== 'answers' || !key) continue;
     if (part) answers[key] = { ...(answers[key] as object), [part]: value };
-    else if (multiple.has(key))
-      answers[key] = [...((answers[key] as string[]) ?? []), value].filter(Boolean);
-    else answers[key] = value;
+    else if (multiple.has(key)) {
+      // A date-style part (`answers.<id>.<part>`) may have made it an object: a list starts afresh.
+      const previous = answers[key];
+      answers[key] = [...(Array.isArray(previous) ? previous : []), value].filter(Boolean);
+    } else answers[key] = value;
   }
   return { answers, consent, submissionId: form.get('submissionId') ?? undefined };
 }

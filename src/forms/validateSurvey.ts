@@ -1,6 +1,7 @@
 import { ValidationError } from 'yup';
 import type { Question, Survey } from '../schemas/index.ts';
 import { answerSchema, otherAnswerSchema } from './answerSchemas.ts';
+import { answerShapeErrors } from './answerShapes.ts';
 import { askedQuestions, OTHER, otherKey, questionText, type Answers } from './questions.ts';
 
 /** The values a survey form holds: the same shape in Formik, in a form post and in the API. */
@@ -38,18 +39,29 @@ export async function answerErrors(
   options: { only?: string[]; easyRead?: boolean } = {},
 ): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const asked = askedQuestions(survey, answers).filter(
+  // Shapes first (text, a list, a date's parts): the rules below call string methods on what
+  // they get, and a form field such as `answers.role.toString` would make them throw.
+  const shapes = answerShapeErrors(survey, answers);
+  const usable = Object.fromEntries(
+    Object.entries(answers).filter(([key]) => !Object.hasOwn(shapes, key)),
+  );
+  const asked = askedQuestions(survey, usable).filter(
     (q) => !options.only || options.only.includes(q.id),
   );
   for (const question of asked) {
+    const shape = shapes[question.id] ?? shapes[otherKey(question.id)];
+    if (shape) {
+      errors[shapes[question.id] ? question.id : otherKey(question.id)] = shape;
+      continue;
+    }
     const message = await firstError(
       answerSchema(question, questionText(question, false)),
-      answers[question.id],
+      usable[question.id],
     );
     if (message) {
       errors[question.id] = message;
-    } else if (choseOther(question, answers[question.id])) {
-      const otherMessage = await firstError(otherAnswerSchema, answers[otherKey(question.id)]);
+    } else if (choseOther(question, usable[question.id])) {
+      const otherMessage = await firstError(otherAnswerSchema, usable[otherKey(question.id)]);
       if (otherMessage) errors[otherKey(question.id)] = otherMessage;
     }
   }

@@ -1,3 +1,4 @@
+import { parseJsonBody } from './jsonBody.ts';
 import { json } from './responses.ts';
 
 /**
@@ -64,12 +65,8 @@ export async function readGuardedBody(
   if (type === 'application/x-www-form-urlencoded') {
     return { ok: true, kind: 'form', form: new URLSearchParams(text) };
   }
-  try {
-    return { ok: true, kind: 'json', json: JSON.parse(text) };
-  } catch {
-    // JSON.parse's message quotes the body, so it is neither returned nor logged.
-    return refuse(400, 'The request body is not valid JSON.');
-  }
+  const parsed = parseJsonBody(text);
+  return parsed.ok ? { ok: true, kind: 'json', json: parsed.value } : refuse(400, parsed.error);
 }
 
 function mediaType(request: Request): string {

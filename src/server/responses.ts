@@ -58,3 +58,14 @@ export function serverError(where: string, error: unknown): Response {
   );
   return json(500, { error: 'Something went wrong on our side. Please try again later.' });
 }
+
+/**
+ * 405 for a method a JSON route does not take, as JSON with `Allow`. Without it Astro answers an
+ * unknown method with the HTML "Page not found" page, which an API client cannot read.
+ * Export it from an API route as `ALL`: Astro uses `ALL` only for methods the route does not
+ * export itself.
+ */
+export function methodNotAllowed(allowed: readonly string[]) {
+  return (): Response =>
+    json(405, { error: `Use ${allowed.join(' or ')} here.` }, { Allow: allowed.join(', ') });
+}

@@ -135,3 +135,65 @@ describe('the builder without JavaScript', () => {
     expect(moveStage(stages, 0, -1)).toBe(stages);
   });
 });
+
+describe('a journey map of the wrong shape', () => {
+  it('gets messages, never an error thrown (a 500), for null stages and prototype names', async () => {
+    // Both used to throw: found by fuzz.submissions.test.ts.
+    const result = await validateJourneySubmission(
+      journey,
+      map([null, JSON.parse('{"name":"Plan","feeling":3,"toString":1,"constructor":{}}')]),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        'stages.0': 'Send each stage as an object with a name and a feeling',
+        'stages.0.name': 'Enter a name for this stage',
+        'stages.0.feeling': 'Select how this stage felt',
+        'stages.1.toString': 'This is not part of a stage',
+        'stages.1.constructor': 'This is not part of a stage',
+      },
+    });
+  });
+
+  it('says what is wrong with text that is not text, without quoting it back', async () => {
+    const result = await validateJourneySubmission(
+      journey,
+      map([{ name: { toString: 1 }, feeling: '3', who: 'police', happened: null, helped: [1] }]),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        'stages.0.name': 'Enter a name for this stage',
+        'stages.0.who': 'Select only the people listed',
+        'stages.0.happened': 'What happened must be text',
+        'stages.0.helped': 'What helped must be text',
+      },
+    });
+  });
+
+  it('refuses too many stages or ticks by their count, without checking each one', async () => {
+    // 21,000 empty stages fit in 64 KiB and took four seconds to check, with a 2 MB answer.
+    const many = await validateJourneySubmission(journey, map(Array(21_000).fill({})));
+    expect(many).toEqual({ ok: false, errors: { stages: 'A map can have at most 30 stages' } });
+    const ticks = await validateJourneySubmission(
+      journey,
+      map([{ ...stage('Plan'), who: Array(15_000).fill('x') }]),
+    );
+    expect(ticks).toEqual({
+      ok: false,
+      errors: { 'stages.0.who': 'Select only the people listed' },
+    });
+  });
+
+  it('gets a message for a tick that is not text, even one with its own toString', async () => {
+    // Found by a long fuzz run (FUZZ_RUNS=15): `who: [{"toString": 1}]` threw inside Yup.
+    const result = await validateJourneySubmission(
+      journey,
+      map([{ ...stage('Plan'), who: [JSON.parse('{"toString":1}'), 'police'] }]),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: { 'stages.0.who': 'Select only the people listed' },
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { surveySchema, type Survey } from '../../src/schemas/index.ts';
 import { formToSubmission, validateSubmission } from '../../src/forms/submission.ts';
-import { askedQuestions } from '../../src/forms/questions.ts';
+import { askedQuestions, type Answers } from '../../src/forms/questions.ts';
 import { answerErrors } from '../../src/forms/validateSurvey.ts';
 import { normaliseValues } from '../../src/forms/values.ts';
 
@@ -221,6 +221,53 @@ describe('validating a submission', () => {
   it('treats numbers sent as JSON numbers like typed text', async () => {
     const result = await validateSubmission(survey, valid({ confidence: 5, caseload: 12 }));
     expect(result.ok && result.value.answers).toMatchObject({ confidence: '5', caseload: 12 });
+  });
+
+  it('refuses answers of the wrong shape with a message, never an error thrown (a 500)', async () => {
+    // Each of these used to throw inside Yup or the date check: found by fuzz.submissions.test.ts.
+    const body = JSON.parse(
+      '{"name":{"toString":1},"role":null,"barriers":[{"toString":"x"}],' +
+        '"last-meeting":{"day":5,"month":"2","year":"2020"},"confidence":true}',
+    );
+    const result = await validateSubmission(survey, valid(body));
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        name: 'Send this answer as text',
+        role: 'Send this answer as text',
+        barriers: 'Send this answer as a list of option values, each at most once',
+        'last-meeting': 'Send this date as { "day", "month", "year" }, each as text',
+        confidence: 'Send this answer as text',
+      },
+    });
+  });
+
+  it('names an unknown answer called __proto__ instead of dropping it', async () => {
+    const body = { ...valid(), answers: JSON.parse('{"__proto__":"x","name":"Nurse"}') };
+    const result = await validateSubmission(survey, body);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.hasOwn(result.errors, '__proto__')).toBe(true);
+  });
+
+  it('refuses more ticks than a question has options, without checking each one', async () => {
+    // 15,000 ticks fit in 64 KiB and took most of a second of the server's thread to check.
+    const result = await validateSubmission(survey, valid({ barriers: Array(15_000).fill('x') }));
+    expect(!result.ok && result.errors.barriers).toBe(
+      'Send this answer as a list of option values, each at most once',
+    );
+  });
+
+  it('gives messages for a form post whose field names make answers into objects', async () => {
+    // `answers.name.toString=x` made the survey form page answer 500: found by fuzz.forms.test.ts.
+    const form = new URLSearchParams(
+      'answers.name.toString=x&answers.barriers.valueOf=x&answers.barriers=time&answers.used-tool.then=1',
+    );
+    const errors = await answerErrors(survey, formToSubmission(survey, form).answers as Answers);
+    expect(errors).toMatchObject({
+      name: 'Send this answer as text',
+      'used-tool': 'Send this answer as text',
+    });
+    expect(errors.barriers).toBeUndefined();
   });
 
   it('never shows Yup’s own default messages', async () => {

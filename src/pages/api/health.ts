@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getStore } from '../../server/store.ts';
-import { json } from '../../server/responses.ts';
+import { json, methodNotAllowed } from '../../server/responses.ts';
 
 export const prerender = false;
 
@@ -13,3 +13,5 @@ export const GET: APIRoute = () => {
     return json(503, { status: 'unavailable' });
   }
 };
+
+export const ALL = methodNotAllowed(['GET']);

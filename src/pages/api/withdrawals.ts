@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { readGuardedBody } from '../../server/requestGuards.ts';
-import { json, serverError, unavailable } from '../../server/responses.ts';
+import { json, methodNotAllowed, serverError, unavailable } from '../../server/responses.ts';
 import { getStore } from '../../server/store.ts';
 import { requestClientKey, withdrawAnswers, withdrawalLimiter } from '../../server/withdrawals.ts';
 
@@ -43,3 +43,5 @@ export const POST: APIRoute = async (context) => {
 function receiptField(body: unknown): unknown {
   return typeof body === 'object' && body !== null ? (body as { receipt?: unknown }).receipt : '';
 }
+
+export const ALL = methodNotAllowed(['POST']);

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { formToJourney, validateJourneySubmission } from '../../../../forms/journeyMap.ts';
 import { readGuardedBody } from '../../../../server/requestGuards.ts';
-import { serverError } from '../../../../server/responses.ts';
+import { methodNotAllowed, serverError } from '../../../../server/responses.ts';
 import { getStore } from '../../../../server/store.ts';
 import { submitActivityResponse } from '../../../../server/surveySubmissions.ts';
 import { outcomeResponse } from '../../../../server/outcomeResponse.ts';
@@ -33,3 +33,5 @@ export const POST: APIRoute = async ({ params, request, url }) => {
     return serverError('journey map', error);
   }
 };
+
+export const ALL = methodNotAllowed(['POST']);

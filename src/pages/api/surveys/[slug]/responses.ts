@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { formToSubmission } from '../../../../forms/submission.ts';
 import { readGuardedBody } from '../../../../server/requestGuards.ts';
-import { serverError } from '../../../../server/responses.ts';
+import { methodNotAllowed, serverError } from '../../../../server/responses.ts';
 import { outcomeResponse } from '../../../../server/outcomeResponse.ts';
 import { getStore } from '../../../../server/store.ts';
 import { submitSurveyResponse } from '../../../../server/surveySubmissions.ts';
@@ -30,3 +30,5 @@ export const POST: APIRoute = async ({ params, request, url }) => {
     return serverError('survey response', error);
   }
 };
+
+export const ALL = methodNotAllowed(['POST']);
