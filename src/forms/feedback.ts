@@ -110,10 +110,11 @@ export function feedbackSchema(prototype: Pick<Prototype, 'features'>) {
       .object(Object.fromEntries(ids.map((id) => [id, schema])))
       .noUnknown('Only the features of this scope can be given a reaction')
       .default({});
+  // Yup's own type message quotes the value sent; ours never echo input back.
+  const text = (what: string) => yup.string().typeError(`${what} must be text`);
   return yup
     .object({
-      submissionId: yup
-        .string()
+      submissionId: text('submissionId')
         .required('Send a submissionId that is a UUID')
         .matches(UUID, 'Send a submissionId that is a UUID'),
       usefulness: yup
@@ -121,21 +122,23 @@ export function feedbackSchema(prototype: Pick<Prototype, 'features'>) {
         .typeError('Choose how useful it would be')
         .oneOf([...values(USEFULNESS), undefined], 'Choose how useful it would be'),
       reactions: perFeature(
-        yup.string().oneOf([...values(REACTIONS), undefined], 'Choose useful, not sure or worried'),
+        text('A reaction').oneOf(
+          [...values(REACTIONS), undefined],
+          'Choose useful, not sure or worried',
+        ),
       ),
       why: perFeature(
-        yup
-          .string()
-          .max(LIMITS.why, `Why must be ${LIMITS.why.toLocaleString('en-GB')} characters or fewer`),
-      ),
-      comment: yup
-        .string()
-        .max(
-          LIMITS.comment,
-          `Your comment must be ${LIMITS.comment.toLocaleString('en-GB')} characters or fewer`,
+        text('Why').max(
+          LIMITS.why,
+          `Why must be ${LIMITS.why.toLocaleString('en-GB')} characters or fewer`,
         ),
+      ),
+      comment: text('Your comment').max(
+        LIMITS.comment,
+        `Your comment must be ${LIMITS.comment.toLocaleString('en-GB')} characters or fewer`,
+      ),
       role: yup.string().required('Select who you are').oneOf(values(ROLES), 'Select who you are'),
-      practitionerKind: yup.string().when('role', {
+      practitionerKind: text('The kind of practitioner').when('role', {
         is: 'practitioner',
         then: (s) =>
           s
@@ -143,23 +146,21 @@ export function feedbackSchema(prototype: Pick<Prototype, 'features'>) {
             .oneOf(values(PRACTITIONER_KINDS), 'Select what kind of practitioner you are'),
         otherwise: (s) => s,
       }),
-      nameChoice: yup
-        .string()
+      nameChoice: text('How to show your comment')
         .oneOf(['name', 'anonymous', undefined], 'Choose how to show your comment')
         .when(['comment', 'consentShow'], {
           is: (comment: unknown, show: unknown) => !blank(comment) && show === true,
           then: (s) => s.required('Choose whether to show your comment with a name or anonymously'),
         }),
-      displayName: yup
-        .string()
+      displayName: text('The name to show')
         .max(LIMITS.displayName, `The name must be ${LIMITS.displayName} characters or fewer`)
         .when('nameChoice', {
           is: 'name',
           then: (s) =>
             s.test('present', 'Enter the name to show, or choose anonymous', (v) => !blank(v)),
         }),
-      consentQuote: yup.boolean().oneOf([true, false, undefined]),
-      consentShow: yup.boolean().oneOf([true, false, undefined]),
+      consentQuote: yup.boolean().typeError('consentQuote must be true or false'),
+      consentShow: yup.boolean().typeError('consentShow must be true or false'),
     })
     .noUnknown('Send only the fields of the feedback form')
     .test('something', (value, context) => {

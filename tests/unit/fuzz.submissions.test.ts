@@ -55,7 +55,8 @@ async function post(route: SubmissionRoute, body: BodyInit): Promise<Response> {
   const read = await readGuardedBody(jsonRequest(route.url, body), ORIGIN);
   if (!read.ok) return read.response;
   if (read.kind !== 'json') throw new Error('expected JSON');
-  return outcomeResponse(await route.submit(store, read.json, OPEN_DAY), 'activity');
+  const result = await route.submit(store, read.json, OPEN_DAY);
+  return result instanceof Response ? result : outcomeResponse(result, 'activity');
 }
 
 /** A refusal is a clear 4xx, nothing changed in any table, and no prototype was touched. */

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { approvedComments, publicCounts } from '../../../../server/prototypeComments.ts';
-import { json, serverError } from '../../../../server/responses.ts';
+import { json, methodNotAllowed, serverError } from '../../../../server/responses.ts';
 import { getStore } from '../../../../server/store.ts';
 import { featureIds } from '../../../../forms/feedback.ts';
 
@@ -29,3 +29,5 @@ export const GET: APIRoute = async ({ params, url }) => {
     return serverError('prototype comments', error);
   }
 };
+
+export const ALL = methodNotAllowed(['GET']);

@@ -8,7 +8,7 @@ import {
   submitFeedback,
 } from '../../../../server/prototypeFeedback.ts';
 import { readGuardedBody } from '../../../../server/requestGuards.ts';
-import { serverError } from '../../../../server/responses.ts';
+import { methodNotAllowed, serverError } from '../../../../server/responses.ts';
 import { getStore } from '../../../../server/store.ts';
 import { requestClientKey } from '../../../../server/withdrawals.ts';
 
@@ -44,3 +44,5 @@ export const POST: APIRoute = async (context) => {
     return serverError('prototype feedback', error);
   }
 };
+
+export const ALL = methodNotAllowed(['POST']);
