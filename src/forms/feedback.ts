@@ -137,7 +137,9 @@ export function feedbackSchema(prototype: Pick<Prototype, 'features'>) {
         LIMITS.comment,
         `Your comment must be ${LIMITS.comment.toLocaleString('en-GB')} characters or fewer`,
       ),
-      role: yup.string().required('Select who you are').oneOf(values(ROLES), 'Select who you are'),
+      role: text('Who you are')
+        .required('Select who you are')
+        .oneOf(values(ROLES), 'Select who you are'),
       practitionerKind: text('The kind of practitioner').when('role', {
         is: 'practitioner',
         then: (s) =>
