@@ -8,6 +8,11 @@ import { DataDirError } from '../src/server/dataDir.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 import { describePurge, purgeExpired } from '../src/server/research/purge.ts';
 import { readActivityFiles } from '../src/server/research/surveyFiles.ts';
+import {
+  readPagePolicies,
+  secureServer,
+  trustProxyFromEnv,
+} from '../src/server/securityHeaders.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 
@@ -51,4 +56,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-await import(entry.href);
+// Security headers on every response, static files included (src/server/securityHeaders.ts).
+let pagePolicies;
+try {
+  pagePolicies = readPagePolicies(new URL('../dist/_headers.json', import.meta.url));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { startServer } = await import(entry.href);
+secureServer(startServer().server.server, {
+  pagePolicies,
+  trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
+});
