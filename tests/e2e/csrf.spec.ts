@@ -57,9 +57,7 @@ test('the same form on this site is accepted, though the browser hides its Origi
   expect(sent[0]?.origin).toBe('null');
 });
 
-test('a form on another site cannot change a signed-in researcher’s account', async ({
-  page,
-}) => {
+test('a form on another site cannot change a signed-in researcher’s account', async ({ page }) => {
   await signInAsNewResearcher(page, 'csrf-form');
   await page.route(ATTACKER, (route) =>
     route.fulfill({

@@ -95,7 +95,9 @@ test('bodies too large for the site, with and without an honest length', async (
     for (const size of [70 * 1024, 300 * 1024, 2 * 1024 * 1024]) {
       const body = `{"answers":{"x":"${'a'.repeat(size)}"}}`;
       const response = await send(request, 'POST', url(route), { type: 'application/json', body });
-      expect([303, 400, 401, 403, 404, 405, 413, 415], `${route} ${size}`).toContain(response.status());
+      expect([303, 400, 401, 403, 404, 405, 413, 415], `${route} ${size}`).toContain(
+        response.status(),
+      );
     }
   }
 });

@@ -89,7 +89,9 @@ test('every workspace page and export, signed in, has the headers and is never c
   page,
 }) => {
   await signInAsNewResearcher(page, 'headers', 'admin');
-  for (const route of all.filter((r) => r.startsWith('/research/') || r.startsWith('/api/research/'))) {
+  for (const route of all.filter(
+    (r) => r.startsWith('/research/') || r.startsWith('/api/research/'),
+  )) {
     const response = await page.request.get(url(route), { maxRedirects: 0 });
     // Signed in, sign-in and sign-out pages send you on; every other page must show itself.
     if (!/\/log(in|out)\/$/.test(route)) expect(response.status(), route).not.toBe(303);

@@ -58,7 +58,12 @@ describe('CSRF check for writes', () => {
       false,
     );
     expect(
-      writeAllowed(headers({ origin: 'null', 'sec-fetch-site': 'cross-site' }), ORIGIN, token, token),
+      writeAllowed(
+        headers({ origin: 'null', 'sec-fetch-site': 'cross-site' }),
+        ORIGIN,
+        token,
+        token,
+      ),
     ).toBe(false);
     expect(writeAllowed(headers({ 'sec-fetch-site': 'cross-site' }), ORIGIN, token, token)).toBe(
       false,

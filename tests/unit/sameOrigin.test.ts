@@ -11,9 +11,9 @@ describe('where a write request came from', () => {
     expect(source({ 'sec-fetch-site': 'cross-site', origin: 'null' })).toBe('cross');
     expect(source({ 'sec-fetch-site': 'cross-site' })).toBe('cross');
     // A sibling subdomain is another site as far as our forms are concerned.
-    expect(source({ 'sec-fetch-site': 'same-site', origin: 'https://x.safeguarding2.example' })).toBe(
-      'cross',
-    );
+    expect(
+      source({ 'sec-fetch-site': 'same-site', origin: 'https://x.safeguarding2.example' }),
+    ).toBe('cross');
   });
 
   it('falls back to Origin for browsers without Sec-Fetch-Site', () => {

@@ -155,7 +155,10 @@ describe('a wrapped server', () => {
     const origin = await serve((req, res) => {
       res.setHeader('X-Powered-By', 'Something/1.2.3');
       if (req.url === '/explicit') {
-        res.writeHead(201, 'Created', { 'Content-Type': 'application/json', 'Set-Cookie': ['a=1'] });
+        res.writeHead(201, 'Created', {
+          'Content-Type': 'application/json',
+          'Set-Cookie': ['a=1'],
+        });
         return res.end('{}');
       }
       if (req.url === '/list') {
