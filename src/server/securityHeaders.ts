@@ -189,9 +189,10 @@ export function withSecurityHeaders(
       // Nothing says which server or framework (and so which version) answered.
       this.removeHeader('x-powered-by');
       this.removeHeader('server');
+      // Headers are all on `this` now; only the status (and its message) is passed on.
       return message === undefined
         ? writeHead.call(this, status)
-        : writeHead.call(this, status, message);
+        : (writeHead as (code: number, text: string) => ServerResponse).call(this, status, message);
     } as ServerResponse['writeHead'];
     return listener(req, res);
   };

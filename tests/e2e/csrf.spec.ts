@@ -75,10 +75,11 @@ test('a form on another site cannot change a signed-in researcher’s account', 
 });
 
 test('the JSON API refuses another site with a JSON error', async ({ request }) => {
-  for (const headers of [
+  const attempts: Record<string, string>[] = [
     { Origin: 'https://evil.example' },
     { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' },
-  ]) {
+  ];
+  for (const headers of attempts) {
     const refused = await request.post('/api/surveys/practitioners/responses', {
       data: practitionersSubmission(),
       headers,
