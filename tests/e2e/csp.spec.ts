@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { expect, test, type Page } from '@playwright/test';
+import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
 import { agreeToEverything } from './keyboard.ts';
 import { watchPolicyViolations } from './policyViolations.ts';
 import { signInAsNewResearcher } from './researchers.ts';
@@ -10,6 +15,17 @@ import { EXIT_URL, fakeExitSite } from './site.ts';
  * about. A blocked script would silently take away the survey's draft saving, Exit this page or
  * the error summary's focus, so "no violation" is what keeps those working.
  */
+
+function journeyConsentIds(): string[] {
+  const file = path.resolve(
+    import.meta.dirname,
+    '../../content/journeys/child-protection-journey.yml',
+  );
+  const activity = parse(readFileSync(file, 'utf8')) as {
+    consent: { statements: { id: string }[] };
+  };
+  return activity.consent.statements.map((s) => s.id);
+}
 
 async function visit(page: Page, path: string) {
   const response = await page.goto(path);
@@ -92,7 +108,27 @@ test('preferences, a server-rendered error summary, and Exit this page', async (
   expect(violations).toEqual([]);
 });
 
-test('the researcher workspace, signed in as an administrator', async ({ page }) => {
+test('the researcher workspace with its charts, signed in as an administrator', async ({
+  page,
+  request,
+}) => {
+  // Something to chart: one survey response and one journey map.
+  const answers = await request.post('/api/surveys/practitioners/responses', {
+    data: practitionersSubmission(),
+  });
+  const map = await request.post('/api/journeys/child-protection-journey/maps', {
+    data: {
+      submissionId: randomUUID(),
+      role: 'parent-or-carer',
+      consent: Object.fromEntries(journeyConsentIds().map((id) => [id, true])),
+      stages: [
+        { name: 'A first worry', feeling: 2, who: [] },
+        { name: 'Assessment', feeling: 4, who: [] },
+      ],
+    },
+  });
+  expect([answers.status(), map.status()]).toEqual([201, 201]);
+
   const violations = await watchPolicyViolations(page);
   await signInAsNewResearcher(page, 'csp', 'admin');
   for (const path of [
@@ -109,6 +145,10 @@ test('the researcher workspace, signed in as an administrator', async ({ page })
     await visit(page, path);
     expect(page.url(), path).toContain(path);
   }
+  await visit(page, '/research/surveys/practitioners/');
+  await expect(page.locator('svg').first()).toBeVisible();
+  await visit(page, '/research/journeys/child-protection-journey/');
+  await expect(page.locator('[data-curve], svg').first()).toBeVisible();
   expect(violations).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import {
   NON_PAGE_POLICY,
   pagePath,
   readPagePolicies,
+  reachedOverHttps,
   secureServer,
   securityHeaders,
   trustProxyFromEnv,
@@ -102,6 +103,18 @@ describe('the other headers', () => {
     );
     expect(cache('/api/surveys/practitioners/responses')).toBe('no-store');
     expect(cache('/surveys/practitioners/form/')).toBe('no-store');
+  });
+
+  it('knows a direct TLS connection is HTTPS, and a plain one is not, whatever it claims', () => {
+    const req = (encrypted: boolean, proto?: string) =>
+      ({
+        socket: { encrypted },
+        headers: proto ? { 'x-forwarded-proto': proto } : {},
+      }) as unknown as IncomingMessage;
+    expect(reachedOverHttps(req(true), false)).toBe(true);
+    expect(reachedOverHttps(req(false, 'https'), false)).toBe(false);
+    expect(reachedOverHttps(req(false, 'https, http'), true)).toBe(true);
+    expect(reachedOverHttps(req(false, 'http'), true)).toBe(false);
   });
 
   it('trusts the proxy only when told to', () => {
