@@ -74,14 +74,27 @@ test('every route, read and written without signing in, has the headers', async 
   for (const route of all) {
     const get = await request.get(url(route), { maxRedirects: 0 });
     expectSecure(`GET ${route}`, get);
-    if (isApi(route) || !/\.astro$/.test(route)) {
-      const post = await request.post(url(route), {
-        data: {},
-        headers: { Origin: ORIGIN },
-        maxRedirects: 0,
-      });
-      expectSecure(`POST ${route}`, post);
-    }
+    const post = await request.post(url(route), {
+      data: {},
+      headers: { Origin: ORIGIN },
+      maxRedirects: 0,
+    });
+    expectSecure(`POST ${route}`, post);
+  }
+});
+
+test('a form step answered by the server is never cached: it may hold answers', async ({
+  request,
+}) => {
+  const form = all.find((r) => /^\/surveys\/[\w-]+\/form\/$/.test(r))!;
+  for (const route of [form, '/withdraw/']) {
+    const response = await request.post(route, {
+      form: { receipt: 'AAAA-BBBB-CCCC-DDDD', step: 'consent' },
+      headers: { Origin: ORIGIN },
+      maxRedirects: 0,
+    });
+    expectSecure(`POST ${route}`, response);
+    expect(response.headers()['cache-control'], route).toBe('no-store');
   }
 });
 
