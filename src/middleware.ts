@@ -19,9 +19,10 @@ import { StoreBusyError, getStore } from './server/store.ts';
 const REFUSED_PAGE = '/request-refused/';
 
 /**
- * Refuses cross-site writes everywhere, then guards the researcher workspace: /research/ (except the login page) and /api/research/. Every
- * other route passes straight through, so participant pages stay static and cookie-free. The
- * decisions live in src/server/auth/ (unit-tested); this only applies them.
+ * Refuses cross-site writes to every on-demand route (src/server/sameOrigin.ts), then guards the
+ * researcher workspace: /research/ (except the login page) and /api/research/. Every other route
+ * passes straight through, so participant pages stay static and cookie-free. The decisions live
+ * in src/server/ (unit-tested); this only applies them.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const { url, request } = context;
