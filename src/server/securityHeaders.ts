@@ -90,15 +90,19 @@ function contentSecurityPolicy(
 ): string {
   // On-demand pages: Astro's own, with the hashes of what it rendered.
   if (facts.policy) return facts.policy;
-  if (html) {
-    const policy = pagePolicies.get(path) ?? (facts.status === 404 && pagePolicies.get('/404'));
-    if (policy) return policy;
-  }
+  // By path, not content type: a 304 for a page carries no Content-Type, and the browser puts
+  // the policy it does carry on the page it has cached.
+  const page = pagePolicies.get(path);
+  if (page) return page;
+  const notFound = pagePolicies.get('/404');
+  if (html && facts.status === 404 && notFound) return notFound;
   return NON_PAGE_POLICY;
 }
 
 function cacheControl(facts: ResponseFacts, path: string): string {
-  if (path.startsWith(HASHED_ASSETS) && facts.status === 200) return IMMUTABLE;
+  // A 304's headers replace the cached copy's, so it says the same as the 200 did.
+  const found = facts.status === 200 || facts.status === 304;
+  if (path.startsWith(HASHED_ASSETS) && found) return IMMUTABLE;
   // The workspace and the API can carry answers and personal data.
   if (under(path, '/research') || under(path, '/api')) return 'no-store';
   if (facts.cacheControl && !/immutable/i.test(facts.cacheControl)) return facts.cacheControl;

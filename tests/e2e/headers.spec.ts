@@ -53,7 +53,7 @@ function expectSecure(where: string, response: APIResponse) {
   expect(h['x-powered-by'], where).toBeUndefined();
   expect(h['server'], where).toBeUndefined();
   const cache = h['cache-control'] ?? '';
-  if (/\/_astro\//.test(where) && response.status() === 200) {
+  if (/\/_astro\//.test(where) && [200, 304].includes(response.status())) {
     expect(cache, where).toBe('public, max-age=31536000, immutable');
   } else {
     expect(cache, where).not.toMatch(/immutable/);
@@ -131,6 +131,18 @@ test('static files, built assets, the not-found page and the editor have the hea
   ]) {
     const response = await request.get(target, { maxRedirects: 0 });
     expectSecure(`GET ${target}`, response);
+  }
+  // A reload revalidates: the 304's headers replace the cached page's, so they must match.
+  for (const target of ['/about/', assets[0]]) {
+    const first = await request.get(target);
+    const again = await request.get(target, {
+      headers: { 'If-None-Match': first.headers().etag },
+    });
+    expect(again.status(), target).toBe(304);
+    expectSecure(`GET ${target} (304)`, again);
+    for (const name of ['content-security-policy', 'cache-control']) {
+      expect(again.headers()[name], `${target} ${name}`).toBe(first.headers()[name]);
+    }
   }
   const missing = await request.get('/no/such/page/');
   expect(missing.status()).toBe(404);

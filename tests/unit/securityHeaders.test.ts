@@ -41,6 +41,13 @@ describe('which policy a response gets', () => {
     });
   });
 
+  it('gives a 304 for a page the same policy, since the browser applies it to its cached copy', () => {
+    const facts = { ...base, status: 304, path: '/surveys/practitioners/' };
+    expect(securityHeaders(facts, PAGES)['Content-Security-Policy']).toBe('survey-policy');
+    const asset = { ...base, status: 304, path: '/_astro/app.1a2b3c.js' };
+    expect(securityHeaders(asset, PAGES)['Cache-Control']).toBe(IMMUTABLE);
+  });
+
   it("keeps the policy Astro set on an on-demand page, with that page's hashes", () => {
     const facts = { ...base, path: '/research/', contentType: html, policy: 'astro-policy' };
     expect(securityHeaders(facts, PAGES)['Content-Security-Policy']).toBe('astro-policy');
