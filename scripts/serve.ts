@@ -65,7 +65,9 @@ try {
 }
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { startServer } = await import(entry.href);
-secureServer(startServer().server.server, {
+// The adapter's standalone server: `.server` is the http.Server, `.stop()` closes it.
+const { server } = startServer();
+secureServer(server.server, {
   pagePolicies,
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
 });
