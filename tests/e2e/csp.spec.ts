@@ -7,6 +7,7 @@ import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts'
 import { agreeToEverything } from './keyboard.ts';
 import { watchPolicyViolations } from './policyViolations.ts';
 import { signInAsNewResearcher } from './researchers.ts';
+import { routesUnder } from './routes.ts';
 import { EXIT_URL, fakeExitSite } from './site.ts';
 
 /**
@@ -33,20 +34,11 @@ async function visit(page: Page, path: string) {
   await page.waitForLoadState('load');
 }
 
-test('content pages, findings with a drawn map, and the not-found page', async ({ page }) => {
+test('every participant page, derived from src/pages, and the not-found page', async ({ page }) => {
   const violations = await watchPolicyViolations(page);
-  for (const path of [
-    '/',
-    '/about/',
-    '/get-help/',
-    '/findings/',
-    '/findings/families-want-plain-words/',
-    '/prototypes/',
-    '/prototypes/shared-family-timeline/',
-    '/surveys/',
-    '/journeys/',
-    '/no-such-page/',
-  ]) {
+  const pages = routesUnder().filter((r) => !/^\/(api|research|admin)\//.test(r));
+  expect(pages).toEqual(expect.arrayContaining(['/', '/findings/', '/preferences/']));
+  for (const path of [...pages, '/findings/families-want-plain-words/', '/no-such-page/']) {
     await visit(page, path);
   }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
