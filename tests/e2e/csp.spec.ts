@@ -123,17 +123,10 @@ test('the researcher workspace with its charts, signed in as an administrator', 
 
   const violations = await watchPolicyViolations(page);
   await signInAsNewResearcher(page, 'csp', 'admin');
-  for (const path of [
-    '/research/',
-    '/research/surveys/practitioners/',
-    '/research/surveys/practitioners/codes/',
-    '/research/journeys/child-protection-journey/',
-    '/research/flags/',
-    '/research/withdraw/',
-    '/research/account/',
-    '/research/admin/accounts/',
-    '/research/admin/audit/',
-  ]) {
+  // Every workspace page (downloads and sign-in/out aside), derived from src/pages.
+  const pages = routesUnder('research').filter((r) => !/\.\w+$|\/log(in|out)\/$/.test(r));
+  expect(pages.length).toBeGreaterThan(10);
+  for (const path of pages) {
     await visit(page, path);
     expect(page.url(), path).toContain(path);
   }
