@@ -24,11 +24,34 @@ const dropIeMediaHacks = {
 export default defineConfig({
   // Content pages are prerendered; routes that must be dynamic opt out with `prerender = false`.
   output: 'static',
-  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_SIZE_LIMIT }),
+  // staticHeaders: prerendered pages' policies go to dist/_headers.json (sent as headers, since
+  // frame-ancestors does not work in a <meta> tag) instead of a <meta> in each page.
+  adapter: node({ mode: 'standalone', bodySizeLimit: BODY_SIZE_LIMIT, staticHeaders: true }),
   integrations: [react()],
   trailingSlash: 'ignore',
-  // Leave the origin check on: it rejects cross-site form posts to on-demand routes (CSRF).
-  security: { checkOrigin: true },
+  security: {
+    // Off: the site sends Referrer-Policy: no-referrer, with which browsers send "Origin: null"
+    // on our own form posts, and this check would refuse them. src/middleware.ts refuses
+    // cross-site writes instead, from Sec-Fetch-Site then Origin (src/server/sameOrigin.ts).
+    checkOrigin: false,
+    // Astro hashes every script and style it emits into each page's policy; the server sends it
+    // as a header on every page (scripts/serve.ts, src/server/securityHeaders.ts). No inline
+    // style attributes anywhere, so no 'unsafe-inline' for styles either; the editor's page adds
+    // what Decap needs (src/pages/admin/index.astro).
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ],
+    },
+  },
+  // Shiki colours code with inline style attributes, which the CSP refuses; findings are prose.
+  markdown: { syntaxHighlight: false },
   // No telemetry-like prefetching of other pages: keep requests to what a person asks for.
   prefetch: false,
   build: { format: 'directory' },

@@ -19,6 +19,11 @@ import {
   purgeExpiredFeedback,
 } from '../src/server/research/purge.ts';
 import { readActivityFiles, readPrototypeFiles } from '../src/server/research/surveyFiles.ts';
+import {
+  readPagePolicies,
+  secureServer,
+  trustProxyFromEnv,
+} from '../src/server/securityHeaders.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 
@@ -76,6 +81,14 @@ async function stop(signal: NodeJS.Signals) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
 
+// Security headers on every response, static files included (src/server/securityHeaders.ts).
+let pagePolicies;
+try {
+  pagePolicies = readPagePolicies(new URL('../dist/_headers.json', import.meta.url));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
 // @astrojs/node 11.1 has no graceful shutdown of its own (withastro/astro#17655 adds one), so
 // start its standalone server ourselves to hold the http.Server it listens with.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -83,3 +96,7 @@ const { startServer } = (await import(entry.href)) as {
   startServer: () => { server: { server: Server } };
 };
 listening.server = startServer().server.server;
+secureServer(listening.server, {
+  pagePolicies,
+  trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
+});

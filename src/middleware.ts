@@ -12,16 +12,26 @@ import {
 } from './server/auth/guards.ts';
 import { cookieName, findSession } from './server/auth/sessions.ts';
 import { json, unavailable } from './server/responses.ts';
+import { CROSS_SITE_MESSAGE, isCrossSite } from './server/sameOrigin.ts';
 import { getStore } from './server/store.ts';
 import { asStoreError, StoreUnavailableError } from './server/storeErrors.ts';
 
+/** The GOV.UK-styled page a refused cross-site form post is shown (403). */
+const REFUSED_PAGE = '/request-refused/';
+
 /**
- * Guards the researcher workspace: /research/ (except the login page) and /api/research/. Every
- * other route passes straight through, so participant pages stay static and cookie-free. The
- * decisions live in src/server/auth/ (unit-tested); this only applies them.
+ * Refuses cross-site writes to every on-demand route (src/server/sameOrigin.ts), then guards the
+ * researcher workspace: /research/ (except the login page) and /api/research/. Every other route
+ * passes straight through, so participant pages stay static and cookie-free. The decisions live
+ * in src/server/ (unit-tested); this only applies them.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const { url, request } = context;
+  // Cross-site writes are refused on every on-demand route, before any route reads the body.
+  if (STATE_CHANGING.has(request.method) && isCrossSite(request.headers, url.origin)) {
+    if (url.pathname.startsWith('/api/')) return json(403, { error: CROSS_SITE_MESSAGE });
+    return next(new Request(new URL(REFUSED_PAGE, url), { method: 'GET' }));
+  }
   const kind = classifyPath(url.pathname);
   if (kind === 'public' || kind === 'login') return next();
 

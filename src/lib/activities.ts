@@ -1,4 +1,4 @@
-import { AUDIENCE_LABELS, AUDIENCES } from '../schemas/common.ts';
+import { AUDIENCE_LABELS, AUDIENCES } from '../schemas/audiences.ts';
 
 type Audience = (typeof AUDIENCES)[number];
 

@@ -57,12 +57,23 @@ describe('CSRF check for writes', () => {
     expect(writeAllowed(headers({ origin: 'https://evil.example' }), ORIGIN, token, token)).toBe(
       false,
     );
-    expect(writeAllowed(headers({ origin: 'null' }), ORIGIN, token, token)).toBe(false);
+    expect(
+      writeAllowed(
+        headers({ origin: 'null', 'sec-fetch-site': 'cross-site' }),
+        ORIGIN,
+        token,
+        token,
+      ),
+    ).toBe(false);
     expect(writeAllowed(headers({ 'sec-fetch-site': 'cross-site' }), ORIGIN, token, token)).toBe(
       false,
     );
     // No Origin at all (some clients): the token decides.
     expect(writeAllowed(headers({}), ORIGIN, token, token)).toBe(true);
+    // Our own form under Referrer-Policy: no-referrer: Origin is hidden, Sec-Fetch-Site is not.
+    const ownForm = headers({ origin: 'null', 'sec-fetch-site': 'same-origin' });
+    expect(writeAllowed(ownForm, ORIGIN, token, token)).toBe(true);
+    expect(writeAllowed(ownForm, ORIGIN, token, null)).toBe(false);
   });
 });
 

@@ -104,8 +104,9 @@ describe('request guards', () => {
   it.each([
     ['another site', { origin: 'https://evil.example' }],
     ['the same host over http', { origin: 'http://safeguarding2.example' }],
-    ['an opaque origin', { origin: 'null' }],
+    ['a cross-site sandboxed frame', { origin: 'null', 'sec-fetch-site': 'cross-site' }],
     ['a cross-site fetch with no Origin', { 'sec-fetch-site': 'cross-site' }],
+    ['a sibling subdomain', { origin: OWN, 'sec-fetch-site': 'same-site' }],
   ])('refuses a request from %s with 403', async (_, headers) => {
     expect((await refusal(post('{}', headers))).status).toBe(403);
   });
@@ -113,6 +114,9 @@ describe('request guards', () => {
   it('accepts a request from its own origin, and one with no Origin at all', async () => {
     expect((await readGuardedBody(post('{}', { origin: OWN }), OWN)).ok).toBe(true);
     expect((await readGuardedBody(post('{}'), OWN)).ok).toBe(true);
+    // Our own page under Referrer-Policy: no-referrer: the browser hides the Origin.
+    const noReferrer = { origin: 'null', 'sec-fetch-site': 'same-origin' };
+    expect((await readGuardedBody(post('{}', noReferrer), OWN)).ok).toBe(true);
   });
 
   it('refuses malformed JSON with 400, without quoting the body back', async () => {

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { isCrossSite } from '../sameOrigin.ts';
 
 /**
  * The pure decisions behind src/middleware.ts, kept here so they can be unit-tested: which
@@ -38,9 +39,10 @@ export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Whether a write request may go ahead (RELIABILITY G19): the browser must not say it came from
- * another site, and it must carry the session's CSRF token, in the form field `csrf` or the
- * `X-CSRF-Token` header. Both, because either alone has gaps: Origin is missing from some
- * requests, and a token alone does not stop a page on our own origin being framed.
+ * another site (src/server/sameOrigin.ts), and it must carry the session's CSRF token, in the
+ * form field `csrf` or the `X-CSRF-Token` header. Both, because either alone has gaps: some
+ * requests say nothing of where they came from, and a token alone does not stop a page on our
+ * own origin being framed.
  */
 export function writeAllowed(
   headers: Headers,
@@ -48,9 +50,7 @@ export function writeAllowed(
   expectedToken: string,
   sentToken: string | null | undefined,
 ): boolean {
-  const origin = headers.get('origin');
-  if (origin !== null && origin !== ownOrigin) return false;
-  if (origin === null && headers.get('sec-fetch-site') === 'cross-site') return false;
+  if (isCrossSite(headers, ownOrigin)) return false;
   return tokensMatch(expectedToken, sentToken ?? headers.get('x-csrf-token'));
 }
 

@@ -1,0 +1,40 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PAGES = path.join(ROOT, 'src/pages');
+
+/** A real entry of the content folder a parameter belongs to, so the page renders for real. */
+function sampleEntry(folder: string): string {
+  const dir = path.join(ROOT, 'content', folder);
+  const first = existsSync(dir) ? readdirSync(dir).sort()[0] : undefined;
+  return first ? first.replace(/\.\w+$/, '') : 'anything';
+}
+
+/**
+ * Every route file under `src/pages/<folder>` as a URL, with a real entry for `[slug]` (taken
+ * from the content folder named just before it: /surveys/[slug] gets a survey), `[page]` a
+ * standing page, `[id]` 1 and a rest parameter "anything". New route files are picked up as
+ * they are added.
+ */
+export function routesUnder(folder = ''): string[] {
+  return readdirSync(path.join(PAGES, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
+    .map((entry) => {
+      const file = path.relative(PAGES, path.join(entry.parentPath, entry.name));
+      const url = `/${file}`
+        .replace(/\.(astro|ts)$/, '')
+        .replace(/\/index$/, '/')
+        .replace(/\[\.\.\.\w+\]/g, 'anything')
+        .replace(/([\w-]+)\/\[slug\]/g, (_, parent: string) => `${parent}/${sampleEntry(parent)}`)
+        .replace(/\[page\]/g, sampleEntry('pages'))
+        .replace(/\[id\]/g, '1')
+        .replace(/\[\w+\]/g, 'anything');
+      return url === '/' || url.endsWith('/') || /\.\w+$/.test(url) ? url : `${url}/`;
+    })
+    .sort();
+}
+
+/** API routes answer without the trailing slash. */
+export const isApi = (url: string) => url.startsWith('/api/');
+export const apiPath = (url: string) => url.replace(/\/$/, '');
