@@ -1,6 +1,4 @@
-import { AUDIENCE_LABELS, AUDIENCES } from '../schemas/common.ts';
-
-type Audience = (typeof AUDIENCES)[number];
+import { AUDIENCE_LABELS, AUDIENCES, type Audience } from './audiences.ts';
 
 interface Listed {
   id: string;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { AUDIENCES, AUDIENCE_LABELS } from '../lib/audiences.ts';
 
 /** Identifiers that end up in URLs, HTML ids and database rows: lower case, digits and hyphens. */
 export const slugId = z
@@ -16,16 +17,8 @@ export const text = (max: number, min = 1) =>
     .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`);
 
-/** Who an activity is for. The same words are used on listings and in the CMS. */
-export const AUDIENCES = ['practitioners', 'families', 'ecdp-members', 'stakeholders'] as const;
+export { AUDIENCES, AUDIENCE_LABELS };
 export const audience = z.array(z.enum(AUDIENCES)).min(1, 'must name at least one audience');
-
-export const AUDIENCE_LABELS: Record<(typeof AUDIENCES)[number], string> = {
-  practitioners: 'Practitioners (social workers, teachers, police, health staff)',
-  families: 'Families involved with children’s services',
-  'ecdp-members': 'Members of Essex Coalition of Disabled People',
-  stakeholders: 'Managers, commissioners and partners',
-};
 
 /** Whether an activity accepts answers. Drafts are built but never listed. */
 export const ACTIVITY_STATUSES = ['draft', 'open', 'closed'] as const;

@@ -1,0 +1,3 @@
+export async function buildScaling(): Promise<string> {
+  return "## buildScaling\n\nTODO";
+}

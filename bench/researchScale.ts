@@ -1,0 +1,3 @@
+export async function researchScale(): Promise<string> {
+  return "## researchScale\n\nTODO";
+}

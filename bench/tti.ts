@@ -1,0 +1,3 @@
+export async function tti(): Promise<string> {
+  return "## tti\n\nTODO";
+}
