@@ -42,6 +42,8 @@ export const PORTS = {
   static: 5103,
   research: 5104,
   buildSite: 5105,
+  siteGzip: 5106,
+  staticGzip: 5107,
 } as const;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -94,6 +94,11 @@ export function startStatic(port: number, folder: string): Promise<Running> {
   return startNode('bench/staticServer.ts', { port, args: [folder] });
 }
 
+/** A gzip-compressing reverse proxy (bench/gzipProxy.ts) in front of `upstream`. */
+export function startGzipProxy(port: number, upstream: Running): Promise<Running> {
+  return startNode('bench/gzipProxy.ts', { port, env: { UPSTREAM: upstream.origin } });
+}
+
 /** Resident memory of a process, from /proc (Linux): current and peak, in bytes. */
 export function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
