@@ -36,19 +36,28 @@ export function listResponses(
 }
 
 /**
- * The activity's responses one at a time, straight from SQLite (StatementSync.iterate), so an
- * export of any size holds one row in memory rather than the whole table.
+ * The activity's responses one at a time, oldest first, straight from SQLite
+ * (StatementSync.iterate), so an export or the results page holds one row in memory rather than
+ * the whole table. Optionally within inclusive YYYY-MM-DD bounds.
  */
 export function* iterateResponses(
   db: DatabaseSync,
   kind: ActivityKind,
   slug: string,
+  range: { from?: string; to?: string } = {},
 ): Generator<StoredResponse> {
   const rows = db
     .prepare(
-      `SELECT ${COLUMNS} FROM responses WHERE activity_kind = ? AND activity_slug = ? ORDER BY id`,
+      `SELECT ${COLUMNS} FROM responses
+       WHERE activity_kind = ? AND activity_slug = ? AND received_on >= ? AND received_on <= ?
+       ORDER BY id`,
     )
-    .iterate(kind, slug) as Iterable<unknown> as Iterable<Row>;
+    .iterate(
+      kind,
+      slug,
+      range.from ?? '0000-00-00',
+      range.to ?? '9999-99-99',
+    ) as Iterable<unknown> as Iterable<Row>;
   for (const row of rows) yield toStoredResponse(row);
 }
 
