@@ -5,18 +5,36 @@
  * content/, and each build starts cold (no dist/, .astro/ or cache). The repo's content/ is never
  * touched.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { ROOT, settings } from './lib/config.ts';
 import { table } from './lib/format.ts';
 import { buildSite, tempDir } from './lib/processes.ts';
 
-const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'admin', 'scripts'];
+const COPIED = [
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'src',
+  'content',
+  'public',
+  'admin',
+  'scripts',
+];
 
 /** A buildable copy of the site whose content can be changed freely. */
 export function copySite(): string {
   const dir = tempDir('build');
-  for (const entry of COPIED) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+  for (const entry of COPIED)
+    cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   mkdirSync(path.join(dir, 'node_modules'));
   for (const entry of readdirSync(path.join(ROOT, 'node_modules'))) {
     if (entry.startsWith('.')) continue;
@@ -29,7 +47,13 @@ const pad = (n: number) => String(n).padStart(4, '0');
 
 /** A finding like the ones the team writes: summary, tags, "you said, we did", a short body. */
 export function generatedFinding(i: number): string {
-  const stages = ['A first worry', 'Assessment', 'Case conference', 'A plan is agreed', 'Support and review'];
+  const stages = [
+    'A first worry',
+    'Assessment',
+    'Case conference',
+    'A plan is agreed',
+    'Support and review',
+  ];
   return `---
 title: Generated finding number ${i} for the build benchmark
 date: 2026-11-${String((i % 28) + 1).padStart(2, '0')}
@@ -68,9 +92,11 @@ function setContent(site: string, findings: number, surveys: number) {
   const findingsDir = path.join(site, 'content/findings');
   const surveysDir = path.join(site, 'content/surveys');
   for (const dir of [findingsDir, surveysDir]) {
-    for (const name of readdirSync(dir)) if (name.startsWith('bench-')) rmSync(path.join(dir, name));
+    for (const name of readdirSync(dir))
+      if (name.startsWith('bench-')) rmSync(path.join(dir, name));
   }
-  for (let i = 1; i <= findings; i++) writeFileSync(path.join(findingsDir, `bench-${pad(i)}.md`), generatedFinding(i));
+  for (let i = 1; i <= findings; i++)
+    writeFileSync(path.join(findingsDir, `bench-${pad(i)}.md`), generatedFinding(i));
   const seed = readFileSync(path.join(ROOT, 'content/surveys/practitioners.yml'), 'utf8');
   for (let i = 1; i <= surveys; i++) {
     writeFileSync(
@@ -104,6 +130,9 @@ export async function buildScaling(): Promise<string> {
       ...settings.findingCounts.map((n): [string, number, number] => [`+${n} findings`, n, 0]),
       [`+${settings.surveyCount} surveys`, 0, settings.surveyCount],
     ];
+    // One build first, not timed: it fills the file cache and warms up what every build shares.
+    console.log('  build scaling: warm-up build');
+    await timedBuild(site);
     for (const [label, findings, surveys] of plan) {
       setContent(site, findings, surveys);
       console.log(`  build scaling: ${label}`);
@@ -130,19 +159,24 @@ function report(steps: Step[]): string {
     const prev = findings[i];
     const growth = (s.seconds - base) / Math.max(prev.seconds - base, 0.001);
     const linear = s.items / prev.items;
-    return `${prev.items} → ${s.items} findings: the added time grew ${growth.toFixed(1)}× for ${linear}× the findings ` +
-      `(per-item time ${(perItem(s) / perItem(prev)).toFixed(2)}× the smaller run's) — ${growth <= linear * 1.15 ? '**no faster than linear**' : '**FASTER THAN LINEAR**'}.`;
+    return (
+      `${prev.items} → ${s.items} findings: the added time grew ${growth.toFixed(1)}× for ${linear}× the findings ` +
+      `(per-item time ${(perItem(s) / perItem(prev)).toFixed(2)}× the smaller run's) — ${growth <= linear * 1.15 ? '**no faster than linear**' : '**FASTER THAN LINEAR**'}.`
+    );
   });
   return [
     '## 4. Build scaling',
     '',
-    '`astro build` (as `npm run build`) of a temp copy of the site, cold each time (no `dist/`, `.astro/` or ' +
+    '`astro build` (as `npm run build`) of a temp copy of the site, after one untimed warm-up build, cold each time (no `dist/`, `.astro/` or ' +
       '`node_modules/.astro` cache), with generated findings (a realistic finding: summary, tags, two "you said, we did" ' +
       'pairs, every other one with a five-stage journey map, two paragraphs) or generated surveys (copies of ' +
-      '`content/surveys/practitioners.yml`) added to the copy\'s `content/`. The repo\'s `content/` is not touched, and no ' +
+      "`content/surveys/practitioners.yml`) added to the copy's `content/`. The repo's `content/` is not touched, and no " +
       'code change was needed: `content.config.ts` reads `./content/...` relative to the project root, so a copied project reads its own.',
     '',
-    table(['Content', 'Build (s)', 'Added time (s)', 'Added time per item', 'Total time per item'], rows),
+    table(
+      ['Content', 'Build (s)', 'Added time (s)', 'Added time per item', 'Total time per item'],
+      rows,
+    ),
     '',
     ...verdicts.map((v) => `- ${v}`),
     '',

@@ -12,10 +12,23 @@ import { MAPPING } from './surveyjs/model.ts';
 const PAGES = [
   { name: 'Home', path: '/', content: true },
   { name: 'Content page (/about/)', path: '/about/', content: true },
-  { name: 'Prototype (/prototypes/shared-family-timeline/)', path: '/prototypes/shared-family-timeline/', content: true },
+  {
+    name: 'Prototype (/prototypes/shared-family-timeline/)',
+    path: '/prototypes/shared-family-timeline/',
+    content: true,
+  },
   { name: 'Survey (/surveys/practitioners/)', path: '/surveys/practitioners/', content: false },
-  { name: 'Journey builder (/journeys/child-protection-journey/)', path: '/journeys/child-protection-journey/', content: false },
-  { name: 'Researcher results (/research/surveys/practitioners/)', path: '/research/surveys/practitioners/', content: false, signedIn: true },
+  {
+    name: 'Journey builder (/journeys/child-protection-journey/)',
+    path: '/journeys/child-protection-journey/',
+    content: false,
+  },
+  {
+    name: 'Researcher results (/research/surveys/practitioners/)',
+    path: '/research/surveys/practitioners/',
+    content: false,
+    signedIn: true,
+  },
 ];
 
 /** Site JS that is not framework: the small preferences script, served from public/. */
@@ -38,7 +51,11 @@ export async function pageWeight(): Promise<string> {
       const context = await browser.newContext();
       if (p.signedIn) await signIn(context, site.origin);
       console.log(`  page weight: ${p.path}`);
-      results.push({ name: p.name, content: p.content, weight: await weighPage(context, site.origin + p.path, siteFramework) });
+      results.push({
+        name: p.name,
+        content: p.content,
+        weight: await weighPage(context, site.origin + p.path, siteFramework),
+      });
       await context.close();
     }
     surveyJs = await weighPage(await browser.newContext(), `${statics.origin}/`, () => true);
@@ -49,7 +66,10 @@ export async function pageWeight(): Promise<string> {
   return report(results, surveyJs);
 }
 
-function report(results: { name: string; weight: Weight; content: boolean }[], surveyJs: Weight): string {
+function report(
+  results: { name: string; weight: Weight; content: boolean }[],
+  surveyJs: Weight,
+): string {
   const row = (name: string, w: Weight) => [
     name,
     kb(w.jsGzip),
@@ -90,7 +110,11 @@ function report(results: { name: string; weight: Weight; content: boolean }[], s
           `${kb(r.weight.frameworkJsGzip)}, ${r.weight.islands} islands`,
           passFail(r.weight.frameworkJsGzip === 0 && r.weight.islands === 0),
         ]),
-        ['Survey page: JS < 110 KB gzipped', kb(survey.jsGzip), passFail(survey.jsGzip < 110 * 1024)],
+        [
+          'Survey page: JS < 110 KB gzipped',
+          kb(survey.jsGzip),
+          passFail(survey.jsGzip < 110 * 1024),
+        ],
       ],
     ),
     '',

@@ -88,7 +88,8 @@ export async function researchScale(): Promise<string> {
     console.log('  research scale: results page');
     const stopResults = sampleMemory(pid);
     const pages = [];
-    for (let i = 0; i < 3; i++) pages.push(await timedGet(`${server.origin}/research/surveys/${SLUG}/`, cookie));
+    for (let i = 0; i < 3; i++)
+      pages.push(await timedGet(`${server.origin}/research/surveys/${SLUG}/`, cookie));
     const resultsSampledPeak = await stopResults();
     const afterResults = memoryOf(pid);
 
@@ -144,7 +145,12 @@ function report(r: {
           '< 10 s',
           passFail(r.csv.ms < 10_000 && r.csv.status === 200),
         ],
-        ['Server peak memory during the export', mb(r.exportPeak), '< 300 MB', passFail(r.exportPeak < 300 * MB)],
+        [
+          'Server peak memory during the export',
+          mb(r.exportPeak),
+          '< 300 MB',
+          passFail(r.exportPeak < 300 * MB),
+        ],
         ['Server peak memory after the results page too', mb(r.resultsPeak), '(no target)', '–'],
       ],
     ),

@@ -63,12 +63,16 @@ async function measure(context: BrowserContext, url: string, readySelector: stri
   const deadline = Date.now() + 120_000;
   for (;;) {
     const state = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { longTasks: number[]; readyAt: number | null } }).__bench;
+      const b = (window as unknown as { __bench: { longTasks: number[]; readyAt: number | null } })
+        .__bench;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
       return { ...b, now: performance.now(), fcp };
     });
     const lastLongTask = Math.max(0, ...state.longTasks);
-    if (state.readyAt !== null && state.now - Math.max(state.readyAt, lastLongTask) >= settings.ttiQuietMs) {
+    if (
+      state.readyAt !== null &&
+      state.now - Math.max(state.readyAt, lastLongTask) >= settings.ttiQuietMs
+    ) {
       await page.close();
       return {
         fcp: state.fcp,
@@ -90,7 +94,10 @@ export async function tti(): Promise<string> {
   const browser = await launch();
   const runs = { ours: [] as Run[], surveyjs: [] as Run[] };
   try {
-    servers.push(await startSite(PORTS.site, dataDir), await startStatic(PORTS.static, surveyJsDir));
+    servers.push(
+      await startSite(PORTS.site, dataDir),
+      await startStatic(PORTS.static, surveyJsDir),
+    );
     // Both pages go through the same compressing proxy, as they would behind a live server.
     servers.push(
       await startGzipProxy(PORTS.siteGzip, servers[0]),
@@ -141,10 +148,21 @@ function report(runs: { ours: Run[]; surveyjs: Run[] }): string {
       'window with no long task (Lighthouse-style quiet window). Our page is also usable before hydration: it is a server-rendered form ' +
       'that posts without JavaScript, so its first contentful paint is when a participant can start reading and answering.',
     '',
-    table(['Page', 'First contentful paint', 'Ready', 'Last long task ends', 'TTI', 'TTI each run', 'Long tasks'], [
-      row('Our survey (/surveys/practitioners/)', runs.ours),
-      row('SurveyJS, same survey', runs.surveyjs),
-    ]),
+    table(
+      [
+        'Page',
+        'First contentful paint',
+        'Ready',
+        'Last long task ends',
+        'TTI',
+        'TTI each run',
+        'Long tasks',
+      ],
+      [
+        row('Our survey (/surveys/practitioners/)', runs.ours),
+        row('SurveyJS, same survey', runs.surveyjs),
+      ],
+    ),
     '',
     `Our TTI is ${ratio(m(runs.ours, 'tti'), m(runs.surveyjs, 'tti'))} SurveyJS's; first contentful paint ` +
       `${ratio(m(runs.ours, 'fcp'), m(runs.surveyjs, 'fcp'))}.`,

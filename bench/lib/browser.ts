@@ -50,14 +50,18 @@ export async function weighPage(
     pending.push(
       (async () => {
         const response = await request.response();
-        const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        const body = response
+          ? await response.body().catch(() => Buffer.alloc(0))
+          : Buffer.alloc(0);
         const size = gz(body);
         weight.requests++;
         weight.totalGzip += size;
         const type = request.resourceType();
         if (type === 'script') {
           weight.jsGzip += size;
-          weight.scripts.push(`${new URL(request.url()).pathname} (${(size / 1024).toFixed(1)} KB)`);
+          weight.scripts.push(
+            `${new URL(request.url()).pathname} (${(size / 1024).toFixed(1)} KB)`,
+          );
           if (isFramework(request.url())) weight.frameworkJsGzip += size;
         } else if (type === 'stylesheet') weight.cssGzip += size;
         else if (type === 'document') weight.htmlGzip += size;
@@ -65,25 +69,40 @@ export async function weighPage(
     );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
+  if (new URL(page.url()).pathname !== new URL(url).pathname) {
+    throw new Error(
+      `${url} ended at ${page.url()}: the page measured would not be the one asked for`,
+    );
+  }
   const inline = await page.evaluate(() => ({
     scripts: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
     islands: document.querySelectorAll('astro-island').length,
   }));
-  weight.inlineJsGzip = inline.scripts.reduce((sum, s) => sum + (s.trim() ? gz(Buffer.from(s)) : 0), 0);
+  weight.inlineJsGzip = inline.scripts.reduce(
+    (sum, s) => sum + (s.trim() ? gz(Buffer.from(s)) : 0),
+    0,
+  );
   weight.islands = inline.islands;
   await Promise.all(pending);
   await page.close();
   return weight;
 }
 
-export const RESEARCHER = { email: 'bench@example.org', password: 'violet teapot under a quiet bridge' };
+export const RESEARCHER = {
+  email: 'bench@example.org',
+  password: 'violet teapot under a quiet bridge',
+};
 
 /** Adds the bench researcher to `dataDir` with the site's own command. */
 export async function addBenchResearcher(dataDir: string) {
-  await run(process.execPath, ['scripts/researcher.ts', 'add', RESEARCHER.email, '--role', 'admin'], {
-    env: { DATA_DIR: dataDir },
-    input: `${RESEARCHER.password}\n`,
-  });
+  await run(
+    process.execPath,
+    ['scripts/researcher.ts', 'add', RESEARCHER.email, '--role', 'admin'],
+    {
+      env: { DATA_DIR: dataDir },
+      input: `${RESEARCHER.password}\n`,
+    },
+  );
 }
 
 /** Signs the bench researcher in through the login form, leaving the session cookie in `context`. */

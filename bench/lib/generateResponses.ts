@@ -32,7 +32,9 @@ function random(seed: number) {
 export function generatedAnswers(survey: Survey, next: () => number): Record<string, unknown> {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const sentence = (words: number) =>
-    Array.from({ length: words }, () => pick(WORDS)).join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+    Array.from({ length: words }, () => pick(WORDS))
+      .join(' ')
+      .replace(/^./, (c) => c.toUpperCase()) + '.';
   const answers: Record<string, unknown> = {};
   for (const q of surveyQuestions(survey)) {
     if (q.optional && next() < 0.4) continue;
@@ -54,16 +56,24 @@ export function generatedAnswers(survey: Survey, next: () => number): Record<str
         answers[q.id] = Math.floor(next() * 40);
         break;
       case 'date':
-        answers[q.id] = `2026-${String(1 + Math.floor(next() * 10)).padStart(2, '0')}-1${Math.floor(next() * 9)}`;
+        answers[q.id] =
+          `2026-${String(1 + Math.floor(next() * 10)).padStart(2, '0')}-1${Math.floor(next() * 9)}`;
         break;
       default:
-        answers[q.id] = Array.from({ length: 1 + Math.floor(next() * 4) }, () => sentence(8 + Math.floor(next() * 12))).join(' ');
+        answers[q.id] = Array.from({ length: 1 + Math.floor(next() * 4) }, () =>
+          sentence(8 + Math.floor(next() * 12)),
+        ).join(' ');
     }
   }
   return answers;
 }
 
-export function insertGeneratedResponses(dataDir: string, slug: string, survey: Survey, count: number) {
+export function insertGeneratedResponses(
+  dataDir: string,
+  slug: string,
+  survey: Survey,
+  count: number,
+) {
   const store = openSqliteStore(dataDir);
   const db = store.database();
   const secret = loadReceiptSecret(db);

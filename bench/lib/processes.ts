@@ -102,7 +102,8 @@ export function startGzipProxy(port: number, upstream: Running): Promise<Running
 /** Resident memory of a process, from /proc (Linux): current and peak, in bytes. */
 export function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0) * 1024;
+  const field = (name: string) =>
+    Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0) * 1024;
   return { rss: field('VmRSS'), hwm: field('VmHWM') };
 }
 
@@ -121,7 +122,9 @@ export function run(
     else child.stdin.end();
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${out.slice(-3000)}`)),
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${out.slice(-3000)}`)),
     );
   });
 }

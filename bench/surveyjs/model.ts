@@ -7,18 +7,33 @@ import type { Question, Survey } from '../../src/schemas/index.ts';
 import { surveyQuestions } from '../../src/forms/questions.ts';
 
 export const MAPPING: [string, string][] = [
-  ['intro + consent statements (our start step)', 'page 1: `html` element with the intro, then one required `boolean` (renderAs `checkbox`) per statement, validated to be ticked'],
+  [
+    'intro + consent statements (our start step)',
+    'page 1: `html` element with the intro, then one required `boolean` (renderAs `checkbox`) per statement, validated to be ticked',
+  ],
   ['`layout: one-page` questions', 'page 2 holding every question'],
   ['`single-choice` (+ `allowOther`)', '`radiogroup` (+ `showOtherItem`)'],
-  ['`multiple-choice` (+ `noneOption`, `allowOther`)', '`checkbox` (+ `showNoneItem` with our wording, `showOtherItem`)'],
+  [
+    '`multiple-choice` (+ `noneOption`, `allowOther`)',
+    '`checkbox` (+ `showNoneItem` with our wording, `showOtherItem`)',
+  ],
   ['`long-text` / `short-text` with `maxLength`', '`comment` / `text` with `maxLength`'],
-  ['`rating` min–max with labels', '`rating` `rateMin`/`rateMax` with `minRateDescription`/`maxRateDescription`'],
+  [
+    '`rating` min–max with labels',
+    '`rating` `rateMin`/`rateMax` with `minRateDescription`/`maxRateDescription`',
+  ],
   ['`yes-no`', '`radiogroup` with Yes/No (values `yes`/`no`, as ours)'],
   ['`number` min/max/unit', '`text` `inputType: number` with `min`/`max`, unit in the description'],
-  ['`date` (`mustBePast`)', '`text` `inputType: date` with `max: today` (SurveyJS has no day/month/year fields)'],
+  [
+    '`date` (`mustBePast`)',
+    '`text` `inputType: date` with `max: today` (SurveyJS has no day/month/year fields)',
+  ],
   ['`showIf: { question, equals }`', '`visibleIf: "{question} = \'value\'"`'],
   ['`hint`, `optional`', '`description`, `isRequired: false` (otherwise `isRequired: true`)'],
-  ['`sensitive` ("Prefer not to say")', 'on choice questions a `Prefer not to say` choice; free answers are optional, as ours'],
+  [
+    '`sensitive` ("Prefer not to say")',
+    'on choice questions a `Prefer not to say` choice; free answers are optional, as ours',
+  ],
 ];
 
 type Element = Record<string, unknown>;
@@ -71,11 +86,7 @@ function element(q: Question): Element {
       return {
         ...base(q),
         type: 'radiogroup',
-        choices: [
-          { value: 'yes', text: 'Yes' },
-          { value: 'no', text: 'No' },
-          ...preferNot(q),
-        ],
+        choices: [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }, ...preferNot(q)],
       };
     case 'number':
       return {
@@ -87,7 +98,12 @@ function element(q: Question): Element {
         ...(q.unit ? { description: [q.hint, `In ${q.unit}.`].filter(Boolean).join(' ') } : {}),
       };
     case 'date':
-      return { ...base(q), type: 'text', inputType: 'date', ...(q.mustBePast ? { max: '=today()' } : {}) };
+      return {
+        ...base(q),
+        type: 'text',
+        inputType: 'date',
+        ...(q.mustBePast ? { max: '=today()' } : {}),
+      };
   }
 }
 
