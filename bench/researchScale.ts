@@ -154,5 +154,12 @@ function report(r: {
         ['Server peak memory after the results page too', mb(r.resultsPeak), '(no target)', '–'],
       ],
     ),
+    '',
+    'The export is a pull stream (`streamOf` in `src/server/research/exports.ts`, 200 rows a chunk), but the Node adapter ' +
+      "writes a streamed body without waiting for the socket to drain (`writeResponse` in Astro's `core/app/node`, as " +
+      'built into `dist/server/entry.mjs`: `destination.write(chunk)` in a loop, its return value ignored). So the export ' +
+      'is only as lean as the client is fast: the bench reads as fast as it can on the same machine, and what it cannot ' +
+      'take yet waits in the socket buffer. A researcher downloading slowly would make the server hold most of the file. ' +
+      'Fixing that needs the adapter to honour backpressure (an upstream change) or the export served outside Astro.',
   ].join('\n');
 }
