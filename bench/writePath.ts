@@ -94,6 +94,7 @@ export async function writePath(): Promise<string> {
   const site: LoadResult[] = [];
   const base: LoadResult[] = [];
   const acknowledged = { site: [] as string[], base: [] as string[] };
+  let floor: number;
   try {
     servers.push(await startSite(PORTS.site, siteDir));
     servers.push(
@@ -120,6 +121,8 @@ export async function writePath(): Promise<string> {
         await load(baseServer.origin, connections, settings.writeSeconds, acknowledged.base),
       );
     }
+    // The framework's own floor: the cheapest on-demand route the site has (one SELECT).
+    floor = await readLoad(siteServer.origin + '/api/health', 16, settings.writeSeconds);
   } finally {
     for (const server of servers) await server.stop();
   }
@@ -127,7 +130,13 @@ export async function writePath(): Promise<string> {
     site: checkStored(siteDir, acknowledged.site),
     base: checkStored(baseDir, acknowledged.base),
   };
-  return report(site, base, stored, await fsyncLatency(siteDir));
+  return report(site, base, stored, await fsyncLatency(siteDir), floor);
+}
+
+/** Requests per second of GETs to `url`. */
+async function readLoad(url: string, connections: number, seconds: number): Promise<number> {
+  const result = await autocannon({ url, connections, duration: seconds });
+  return result.requests.average;
 }
 
 type Stored = ReturnType<typeof checkStored>;
@@ -159,6 +168,7 @@ function report(
   base: LoadResult[],
   stored: { site: Stored; base: Stored },
   fsync: { median: number; p99: number },
+  floor: number,
 ): string {
   const rows = site.flatMap((s, i) => {
     const b = base[i];
@@ -204,6 +214,10 @@ function report(
     `Acknowledged responses stored: site ${stored.site.acknowledged - stored.site.missing} of ${stored.site.acknowledged} ` +
       `(${stored.site.missing} missing; ${stored.site.rows} rows, the rest were in flight when a step's time ran out), ` +
       `baseline ${stored.base.acknowledged - stored.base.missing} of ${stored.base.acknowledged} (${stored.base.rows} rows).`,
+    '',
+    `For scale: the site answers \`GET /api/health\` (one SELECT; no body to read, check or store) at ${floor.toFixed(0)} req/s ` +
+      `with 16 connections, ${ratio(floor, base.find((b) => b.connections === 16)!.requestsPerSecond)} the baseline's write rate at 16. ` +
+      `That is the most any on-demand route of the site can do here, before any of its own work.`,
     '',
     `This disk's \`fdatasync\` after a 4 KiB append: median ${ms(fsync.median)}, p99 ${ms(fsync.p99)} ` +
       `(${FSYNC_SAMPLES} samples in the bench's temp folder). Each commit with \`synchronous=FULL\` waits for one, for the site and the ` +
