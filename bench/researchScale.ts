@@ -12,7 +12,7 @@ import { PORTS, settings } from './lib/config.ts';
 import { median, ms, passFail, table } from './lib/format.ts';
 import { addBenchResearcher, RESEARCHER } from './lib/browser.ts';
 import { insertGeneratedResponses } from './lib/generateResponses.ts';
-import { memoryOf, startSite, tempDir, type Running } from './lib/processes.ts';
+import { cpuTimeOf, memoryOf, startSite, tempDir, type Running } from './lib/processes.ts';
 
 const SLUG = 'practitioners';
 const MB = 1024 * 1024;
@@ -48,7 +48,8 @@ function sampleMemory(pid: number) {
 }
 
 /** GETs a URL and reads the whole body, timing until the last byte. */
-async function timedGet(url: string, cookie: string) {
+async function timedGet(url: string, cookie: string, pid: number) {
+  const cpuBefore = cpuTimeOf(pid);
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie } });
   let bytes = 0;
@@ -57,7 +58,13 @@ async function timedGet(url: string, cookie: string) {
     bytes += chunk.byteLength;
     for (const byte of chunk) if (byte === 10) lines++;
   }
-  return { status: response.status, ms: performance.now() - started, bytes, lines };
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    cpuMs: cpuTimeOf(pid) - cpuBefore,
+    bytes,
+    lines,
+  };
 }
 
 export async function researchScale(): Promise<string> {
@@ -81,7 +88,7 @@ export async function researchScale(): Promise<string> {
     // The export first, on a fresh server, so its peak is not the results page's.
     console.log('  research scale: CSV export');
     const stopSampling = sampleMemory(pid);
-    const csv = await timedGet(`${server.origin}/research/surveys/${SLUG}/export.csv`, cookie);
+    const csv = await timedGet(`${server.origin}/research/surveys/${SLUG}/export.csv`, cookie, pid);
     const exportSampledPeak = await stopSampling();
     const afterExport = memoryOf(pid);
 
@@ -89,7 +96,7 @@ export async function researchScale(): Promise<string> {
     const stopResults = sampleMemory(pid);
     const pages = [];
     for (let i = 0; i < 3; i++)
-      pages.push(await timedGet(`${server.origin}/research/surveys/${SLUG}/`, cookie));
+      pages.push(await timedGet(`${server.origin}/research/surveys/${SLUG}/`, cookie, pid));
     const resultsSampledPeak = await stopResults();
     const afterResults = memoryOf(pid);
 
@@ -113,13 +120,14 @@ function report(r: {
   insertSeconds: number;
   dbBytes: number;
   idle: number;
-  csv: { status: number; ms: number; bytes: number; lines: number };
+  csv: { status: number; ms: number; cpuMs: number; bytes: number; lines: number };
   exportPeak: number;
-  pages: { status: number; ms: number; bytes: number }[];
+  pages: { status: number; ms: number; cpuMs: number; bytes: number }[];
   resultsPeak: number;
 }): string {
   const pageMs = median(r.pages.map((p) => p.ms));
-  const mb = (n: number) => `${(n / MB).toFixed(0)} MB`;
+  const mb = (n: number) => (n < MB ? `${(n / 1024).toFixed(0)} KB` : `${(n / MB).toFixed(0)} MB`);
+  const pageCpu = median(r.pages.map((p) => p.cpuMs));
   return [
     '## 5. Researcher side at scale',
     '',
@@ -130,18 +138,21 @@ function report(r: {
       `process's resident set from \`/proc/<pid>/status\`: sampled every 20 ms and \`VmHWM\` (the kernel's peak), whichever is higher; ` +
       `the export ran first on a fresh server (idle ${mb(r.idle)}), so its peak is its own.`,
     '',
+    'Times are wall-clock from request to last byte; "server CPU" is the CPU time the server process used meanwhile ' +
+      '(`/proc/<pid>/stat` utime + stime), which other work on a shared machine barely changes.',
+    '',
     table(
       ['What', 'Measured', 'Target', 'Result'],
       [
         [
           `Results page \`GET /research/surveys/practitioners/\` (median of ${r.pages.length}: ${r.pages.map((p) => p.ms.toFixed(0)).join(', ')} ms; status ${r.pages[0].status}, ${mb(r.pages[0].bytes)} of HTML)`,
-          ms(pageMs),
+          `${ms(pageMs)} (server CPU ${ms(pageCpu)})`,
           '< 1 s',
           passFail(pageMs < 1000 && r.pages[0].status === 200),
         ],
         [
           `CSV export streamed fully (status ${r.csv.status}; ${mb(r.csv.bytes)}, ${r.csv.lines.toLocaleString('en-GB')} lines)`,
-          `${(r.csv.ms / 1000).toFixed(2)} s`,
+          `${(r.csv.ms / 1000).toFixed(2)} s (server CPU ${(r.csv.cpuMs / 1000).toFixed(2)} s)`,
           '< 10 s',
           passFail(r.csv.ms < 10_000 && r.csv.status === 200),
         ],

@@ -12,7 +12,7 @@ import { practitionersSubmission } from '../tests/fixtures/practitionersSubmissi
 import { DATABASE_FILE } from '../src/server/sqliteStore.ts';
 import { PORTS, QUICK, settings } from './lib/config.ts';
 import { median, ms, passFail, ratio, table } from './lib/format.ts';
-import { startNode, startSite, tempDir, type Running } from './lib/processes.ts';
+import { cpuTimeOf, startNode, startSite, tempDir, type Running } from './lib/processes.ts';
 
 const PATH = '/api/surveys/practitioners/responses';
 const CONNECTIONS = [1, 16, 128];
@@ -25,6 +25,8 @@ export interface LoadResult {
   ok: number;
   non2xx: number;
   errors: number;
+  /** Server CPU time (ms) per request answered: the work each costs, whatever else runs. */
+  cpuPerRequest: number;
 }
 
 type InFlight = { submissionId: string };
@@ -35,8 +37,10 @@ export async function load(
   connections: number,
   seconds: number,
   acknowledged: string[] = [],
+  pid?: number,
 ): Promise<LoadResult> {
   const template = practitionersSubmission();
+  const cpuBefore = pid ? cpuTimeOf(pid) : 0;
   const result = await autocannon({
     url: origin + PATH,
     connections,
@@ -65,6 +69,7 @@ export async function load(
     ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    cpuPerRequest: pid ? (cpuTimeOf(pid) - cpuBefore) / Math.max(1, result.requests.total) : NaN,
   };
 }
 
@@ -115,10 +120,22 @@ export async function writePath(): Promise<string> {
     for (const connections of CONNECTIONS) {
       console.log(`  write path: ${connections} connection(s), ${settings.writeSeconds} s each`);
       site.push(
-        await load(siteServer.origin, connections, settings.writeSeconds, acknowledged.site),
+        await load(
+          siteServer.origin,
+          connections,
+          settings.writeSeconds,
+          acknowledged.site,
+          siteServer.child.pid,
+        ),
       );
       base.push(
-        await load(baseServer.origin, connections, settings.writeSeconds, acknowledged.base),
+        await load(
+          baseServer.origin,
+          connections,
+          settings.writeSeconds,
+          acknowledged.base,
+          baseServer.child.pid,
+        ),
       );
     }
     // The framework's own floor: the cheapest on-demand route the site has (one SELECT).
@@ -181,6 +198,7 @@ function report(
         ms(s.p99),
         s.non2xx,
         s.errors,
+        ms(s.cpuPerRequest),
         ratio(s.requestsPerSecond, b.requestsPerSecond),
       ],
       [
@@ -191,11 +209,13 @@ function report(
         ms(b.p99),
         b.non2xx,
         b.errors,
+        ms(b.cpuPerRequest),
         '1.00×',
       ],
     ];
   });
   const worst = Math.min(...site.map((s, i) => s.requestsPerSecond / base[i].requestsPerSecond));
+  const cpuRatio = median(site.map((s, i) => base[i].cpuPerRequest / s.cpuPerRequest));
   const at16 = site.find((s) => s.connections === 16)!;
   return [
     `## 1. Submission write path`,
@@ -204,16 +224,31 @@ function report(
       `against \`bench/baselineServer.ts\` (bare \`node:http\`, no checks, the same row into the same table with WAL + ` +
       `\`synchronous=FULL\`). autocannon ${settings.writeSeconds} s per step after a short warm-up, every request a ` +
       `valid response with a new \`submissionId\`, \`Content-Type: application/json\` and the site's own \`Origin\`. ` +
-      `Load generator and servers share the machine's cores.`,
+      `Load generator and servers share the machine's cores. "Server CPU / request" is the server process's CPU time ` +
+      `(\`/proc/<pid>/stat\`) over the step divided by the requests answered: what each request costs whatever else runs ` +
+      `on the machine (time blocked in \`fdatasync\` is not CPU time).`,
     '',
     table(
-      ['Connections', 'Server', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'site ÷ baseline'],
+      [
+        'Connections',
+        'Server',
+        'req/s',
+        'p50',
+        'p99',
+        'non-2xx',
+        'errors',
+        'server CPU / request',
+        'site ÷ baseline (req/s)',
+      ],
       rows,
     ),
     '',
     `Acknowledged responses stored: site ${stored.site.acknowledged - stored.site.missing} of ${stored.site.acknowledged} ` +
       `(${stored.site.missing} missing; ${stored.site.rows} rows, the rest were in flight when a step's time ran out), ` +
       `baseline ${stored.base.acknowledged - stored.base.missing} of ${stored.base.acknowledged} (${stored.base.rows} rows).`,
+    '',
+    `Per request, the baseline needs ${cpuRatio.toFixed(2)}× the site's server CPU time (median over the steps), so ` +
+      `where the CPU is the limit the site can reach about ${cpuRatio.toFixed(2)}× the baseline's throughput, however busy the machine.`,
     '',
     `For scale: the site answers \`GET /api/health\` (one SELECT; no body to read, check or store) at ${floor.toFixed(0)} req/s ` +
       `with 16 connections, ${ratio(floor, base.find((b) => b.connections === 16)!.requestsPerSecond)} the baseline's write rate at 16. ` +

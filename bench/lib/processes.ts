@@ -107,6 +107,20 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: field('VmRSS'), hwm: field('VmHWM') };
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in milliseconds, from /proc/<pid>/stat.
+ * Unlike wall time, it barely changes when other work shares the machine.
+ */
+export function cpuTimeOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+/** USER_HZ: 100 on every mainstream Linux build. */
+const CLOCK_TICKS = 100;
+
 /** Runs a command to completion; rejects with its output when it fails. */
 export function run(
   command: string,
