@@ -99,7 +99,7 @@ export async function writePath(): Promise<string> {
   const site: LoadResult[] = [];
   const base: LoadResult[] = [];
   const acknowledged = { site: [] as string[], base: [] as string[] };
-  let floor: number;
+  let floor: { requestsPerSecond: number; cpuPerRequest: number };
   try {
     servers.push(await startSite(PORTS.site, siteDir));
     servers.push(
@@ -139,7 +139,12 @@ export async function writePath(): Promise<string> {
       );
     }
     // The framework's own floor: the cheapest on-demand route the site has (one SELECT).
-    floor = await readLoad(siteServer.origin + '/api/health', 16, settings.writeSeconds);
+    floor = await readLoad(
+      siteServer.origin + '/api/health',
+      16,
+      settings.writeSeconds,
+      siteServer.child.pid!,
+    );
   } finally {
     for (const server of servers) await server.stop();
   }
@@ -150,10 +155,14 @@ export async function writePath(): Promise<string> {
   return report(site, base, stored, await fsyncLatency(siteDir), floor);
 }
 
-/** Requests per second of GETs to `url`. */
-async function readLoad(url: string, connections: number, seconds: number): Promise<number> {
+/** Requests per second of GETs to `url`, and the server's CPU time per request. */
+async function readLoad(url: string, connections: number, seconds: number, pid: number) {
+  const cpuBefore = cpuTimeOf(pid);
   const result = await autocannon({ url, connections, duration: seconds });
-  return result.requests.average;
+  return {
+    requestsPerSecond: result.requests.average,
+    cpuPerRequest: (cpuTimeOf(pid) - cpuBefore) / Math.max(1, result.requests.total),
+  };
 }
 
 type Stored = ReturnType<typeof checkStored>;
@@ -185,7 +194,7 @@ function report(
   base: LoadResult[],
   stored: { site: Stored; base: Stored },
   fsync: { median: number; p99: number },
-  floor: number,
+  floor: { requestsPerSecond: number; cpuPerRequest: number },
 ): string {
   const rows = site.flatMap((s, i) => {
     const b = base[i];
@@ -250,9 +259,9 @@ function report(
     `Per request, the baseline needs ${cpuRatio.toFixed(2)}× the site's server CPU time (median over the steps), so ` +
       `where the CPU is the limit the site can reach about ${cpuRatio.toFixed(2)}× the baseline's throughput, however busy the machine.`,
     '',
-    `For scale: the site answers \`GET /api/health\` (one SELECT; no body to read, check or store) at ${floor.toFixed(0)} req/s ` +
-      `with 16 connections, ${ratio(floor, base.find((b) => b.connections === 16)!.requestsPerSecond)} the baseline's write rate at 16. ` +
-      `That is the most any on-demand route of the site can do here, before any of its own work.`,
+    `For scale: the site answers \`GET /api/health\` (one SELECT; no body to read, check or store) at ` +
+      `${floor.requestsPerSecond.toFixed(0)} req/s with 16 connections, using ${ms(floor.cpuPerRequest)} of server CPU per ` +
+      `request: the cost of Astro's request handling before any of the route's own work.`,
     '',
     `This disk's \`fdatasync\` after a 4 KiB append: median ${ms(fsync.median)}, p99 ${ms(fsync.p99)} ` +
       `(${FSYNC_SAMPLES} samples in the bench's temp folder). Each commit with \`synchronous=FULL\` waits for one, for the site and the ` +

@@ -28,6 +28,8 @@ export const settings = {
   /** Findings per build-scaling run. */
   findingCounts: QUICK ? [10, 100] : [10, 100, 1000],
   surveyCount: numberFromEnv('BENCH_SURVEYS', 100, 10),
+  /** Cold builds per build-scaling step; the fastest counts. */
+  buildRepeats: numberFromEnv('BENCH_BUILD_REPEATS', 2, 1),
 };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
