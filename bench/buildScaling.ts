@@ -17,7 +17,7 @@ import {
 import path from 'node:path';
 import { ROOT, settings } from './lib/config.ts';
 import { table } from './lib/format.ts';
-import { buildSite, childrenCpuTime, tempDir } from './lib/processes.ts';
+import { buildSite, childrenCpuTime, removeTempDirs, tempDir } from './lib/processes.ts';
 
 const COPIED = [
   'astro.config.mjs',
@@ -155,7 +155,7 @@ export async function buildScaling(): Promise<string> {
       steps.push({ label, items: findings + surveys, ...(await bestBuild(site)) });
     }
   } finally {
-    rmSync(site, { recursive: true, force: true });
+    removeTempDirs();
   }
   return report(steps);
 }

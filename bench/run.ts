@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OUT, QUICK, REPORT, ROOT, settings } from './lib/config.ts';
 import { describeMachine } from './lib/machine.ts';
-import { buildSite } from './lib/processes.ts';
+import { buildSite, removeTempDirs } from './lib/processes.ts';
 import { table } from './lib/format.ts';
 import { writePath } from './writePath.ts';
 import { pageWeight } from './pageWeight.ts';
@@ -58,15 +58,20 @@ const machine = describeMachine();
 console.log(`bench: ${parts.join(', ')}${QUICK ? ' (quick)' : ''}; building the site first`);
 await buildSite();
 
-for (const part of parts) {
-  const started = Date.now();
-  console.log(`bench: ${part}`);
-  const section = await PARTS[part]();
-  const stamp =
-    `_Measured ${new Date().toISOString()} in ${((Date.now() - started) / 1000).toFixed(0)} s` +
-    `${QUICK ? ', **quick smoke run (BENCH_QUICK=1): not representative**' : ''}; ` +
-    `load average at start ${machine.load.join(' / ')}._`;
-  writeFileSync(path.join(OUT, `${part}.md`), `${section}\n\n${stamp}\n`);
+try {
+  for (const part of parts) {
+    const started = Date.now();
+    const load = describeMachine().load;
+    console.log(`bench: ${part}`);
+    const section = await PARTS[part]();
+    const stamp =
+      `_Measured ${new Date().toISOString()} in ${((Date.now() - started) / 1000).toFixed(0)} s` +
+      `${QUICK ? ', **quick smoke run (BENCH_QUICK=1): not representative**' : ''}; ` +
+      `load average (1/5/15 min) when it started ${load.join(' / ')}._`;
+    writeFileSync(path.join(OUT, `${part}.md`), `${section}\n\n${stamp}\n`);
+  }
+} finally {
+  removeTempDirs();
 }
 
 const sections = (Object.keys(PARTS) as Part[]).map((part) => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,9 +13,18 @@ export interface Running {
   stop: () => Promise<void>;
 }
 
-/** A fresh, empty folder under the system temp folder. */
+const made: string[] = [];
+
+/** A fresh, empty folder under the system temp folder, removed by removeTempDirs. */
 export function tempDir(name: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `sg-bench-${name}-`));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `sg-bench-${name}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made (generated responses alone are about 200 MB). */
+export function removeTempDirs() {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /**
