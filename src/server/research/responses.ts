@@ -15,7 +15,14 @@ const COLUMNS = `id, received_on AS receivedOn, consent_version AS consentVersio
   definition_hash AS definitionHash, answers`;
 
 export function toStoredResponse(row: Row): StoredResponse {
-  return { ...row, id: Number(row.id), answers: JSON.parse(row.answers) };
+  // Named fields rather than a spread: this runs for every row of an export or results page.
+  return {
+    id: Number(row.id),
+    receivedOn: row.receivedOn,
+    consentVersion: row.consentVersion,
+    definitionHash: row.definitionHash,
+    answers: JSON.parse(row.answers),
+  };
 }
 
 /** An activity's responses, oldest first, optionally within inclusive YYYY-MM-DD bounds. */
