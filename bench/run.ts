@@ -29,31 +29,30 @@ type Part = keyof typeof PARTS;
  * What was changed in the code because of what the bench found (written by hand: the "before"
  * numbers come from runs on the code before each change, on the same shared machine).
  */
-const CHANGES = `## Why the write path misses its targets
+const CHANGES = `## Why the write path misses its throughput target
 
-The site's request costs about four times the baseline's server CPU (section 1), and on this machine the
-durable commit is cheap (\`fdatasync\` ~0.2–0.4 ms when the disk is quiet), so that CPU decides the ratio.
-Where it goes, measured separately:
+The site's submission costs three to four times the baseline's server CPU (section 1), and on this machine the
+durable commit is cheap (\`fdatasync\` ~0.3 ms when the disk is quiet), so that CPU decides the ratio. Where it
+goes, measured separately:
 
 - **Our own code** (validating the answers, risk phrases, receipt HMAC, canonical JSON and hashes): about
   0.05 ms per submission (a loop over 5,000 submissions in one process, after the fixes below).
-- **Astro's request handling** at its cheapest: \`GET /api/health\` costs about 0.26–0.36 ms of server CPU.
-- **The same row with the same durability** (the baseline, HTTP included): about 0.25–0.45 ms.
-- **The site's POST**: about 1.0–2.0 ms. The remainder, roughly 0.5–1 ms, is spent in Astro and
-  \`@astrojs/node\` handling a POST to an on-demand route; CPU profiles of the server show, per request, the
-  static-file lookup \`send\` makes before falling through to the route (a \`stat\` that fails), a dynamic
-  \`import()\` of the route module and of the content-assets module on every \`getEntry\`, the body read
-  through a web \`ReadableStream\`, and \`Request\`/\`Response\` objects, none of which is in this project's code.
-  I did not pin the rest to single functions.
+- **Astro's request handling** at its cheapest: \`GET /api/health\` costs about 0.27 ms of server CPU.
+- **The same row with the same durability** (the baseline, HTTP included): about 0.25–0.3 ms.
+- **The site's POST**: about 0.85–1.1 ms on a quiet machine (up to 2 ms on a busy one). The remainder, roughly
+  0.5 ms, is spent in Astro and \`@astrojs/node\` handling a POST to an on-demand route. CPU profiles of the
+  server show, per request, the static-file lookup \`send\` makes before falling through to the route (a
+  \`stat\` that fails), a dynamic \`import()\` of the route module and of the content-assets module on every
+  \`getEntry\`, the body read through a web \`ReadableStream\`, and \`Request\`/\`Response\` objects; none of
+  this is in the project's code, and I did not pin all of it to single functions.
 
-So the 0.5× target is out of reach for changes inside the route: even with no checks at all the site would
-sit near the health route's ceiling. When commits are slower (a busy or real-world disk: in one run here
-\`fdatasync\` took 1.4 ms at the median), the baseline slows down as much as the site does and the ratio
-rose to 0.46–0.57×. What would move it: group commit (one \`COMMIT\` for the submissions that arrive
-together, each still acknowledged only after it; a change to the store's interface, not made here), or
-serving the submission API from a plain \`node:http\` handler in front of Astro. The p99 at 16 connections
-(43 ms in an early 2-second smoke run on a quieter machine, 68–450 ms in the 10-second runs) follows the same CPU cost, since the
-server handles one request at a time.
+So the 0.5× target is out of reach for changes inside the route. When commits are slower (in one run on the
+shared machine \`fdatasync\` took 1.4 ms at the median), the baseline slows down as much as the site and the
+ratio rose to 0.46–0.57×. What would move it: group commit (one \`COMMIT\` for the submissions that arrive
+together, each still acknowledged only after it; a change to the store's interface, not made here), or serving
+the submission API from a plain \`node:http\` handler in front of Astro. The p99 at 16 connections passes on a
+quiet machine (30 ms in the run above) and failed whenever the machine was shared (68–450 ms in earlier runs),
+since the server handles one request at a time and waits for the CPU like everything else.
 
 ## Changes made because of these numbers
 

@@ -256,8 +256,8 @@ function report(
       `(${stored.site.missing} missing; ${stored.site.rows} rows, the rest were in flight when a step's time ran out), ` +
       `baseline ${stored.base.acknowledged - stored.base.missing} of ${stored.base.acknowledged} (${stored.base.rows} rows).`,
     '',
-    `Per request, the baseline needs ${cpuRatio.toFixed(2)}× the site's server CPU time (median over the steps), so ` +
-      `where the CPU is the limit the site can reach about ${cpuRatio.toFixed(2)}× the baseline's throughput, however busy the machine.`,
+    `Per request, the baseline needs ${cpuRatio.toFixed(2)}× the site's server CPU time (median over the steps); ` +
+      `where the CPU is the limit, the site's throughput can be expected near that share of the baseline's.`,
     '',
     `For scale: the site answers \`GET /api/health\` (one SELECT; no body to read, check or store) at ` +
       `${floor.requestsPerSecond.toFixed(0)} req/s with 16 connections, using ${ms(floor.cpuPerRequest)} of server CPU per ` +
