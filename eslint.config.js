@@ -6,7 +6,15 @@ import astro from 'eslint-plugin-astro';
 
 export default defineConfig(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'data/',
+      'test-results/',
+      'playwright-report/',
+      'bench/out/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

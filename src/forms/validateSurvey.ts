@@ -1,4 +1,4 @@
-import { ValidationError } from 'yup';
+import { ValidationError, type Schema } from 'yup';
 import type { Question, Survey } from '../schemas/index.ts';
 import { answerSchema, otherAnswerSchema } from './answerSchemas.ts';
 import { answerShapeErrors } from './answerShapes.ts';
@@ -55,7 +55,7 @@ export async function answerErrors(
       continue;
     }
     const message = await firstError(
-      answerSchema(question, questionText(question, false)),
+      schemaFor(question, questionText(question, false)),
       usable[question.id],
     );
     if (message) {
@@ -66,6 +66,21 @@ export async function answerErrors(
     }
   }
   return errors;
+}
+
+const schemas = new WeakMap<Question, Map<string, Schema>>();
+
+/**
+ * A question's schema, built once per question and wording and then reused (Yup schemas are
+ * immutable; the date rule reads the clock when it runs, not when it is built). Building them
+ * afresh was about a tenth of the server's time per submission (bench/REPORT.md).
+ */
+function schemaFor(question: Question, label: string): Schema {
+  let byLabel = schemas.get(question);
+  if (!byLabel) schemas.set(question, (byLabel = new Map()));
+  let schema = byLabel.get(label);
+  if (!schema) byLabel.set(label, (schema = answerSchema(question, label)));
+  return schema;
 }
 
 export function choseOther(question: Question, value: unknown): boolean {

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 
 /**
  * Receipt codes: what a participant keeps to withdraw their answers later.
@@ -37,7 +37,8 @@ export function encodeCrockford(bytes: Uint8Array): string {
 
 /** The code for one submission. The secret never leaves the server. */
 export function deriveReceipt(
-  secret: Uint8Array,
+  /** A KeyObject (createSecretKey) saves re-importing the key on every submission. */
+  secret: Uint8Array | KeyObject,
   kind: string,
   slug: string,
   submissionId: string,

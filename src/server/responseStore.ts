@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { canonicalJson, sha256Hex } from './canonicalJson.ts';
 import { deriveReceipt, hashReceipt, parseReceipt } from './receipts.ts';
@@ -57,7 +57,7 @@ export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
 export function responseMethods(
   db: DatabaseSync,
 ): Pick<Store, 'saveResponse' | 'withdrawResponse' | 'countResponses'> {
-  const secret = loadReceiptSecret(db);
+  const secret = createSecretKey(loadReceiptSecret(db));
   const findBySubmission = db.prepare(
     `SELECT activity_kind AS kind, activity_slug AS slug, payload_hash AS payloadHash,
        receipt_hash AS receiptHash

@@ -16,6 +16,7 @@ import {
 import {
   deleteResponse,
   getResponse,
+  iterateResponses,
   listResponses,
   responsesPerDay,
 } from '../../src/server/research/responses.ts';
@@ -116,6 +117,9 @@ describe('reading responses', () => {
     expect(listResponses(db, 'survey', SLUG, { from: '2027-01-11' }).map((r) => r.id)).toEqual([
       3, 4, 5,
     ]);
+    // The results page reads the same range one row at a time.
+    const streamed = [...iterateResponses(db, 'survey', SLUG, { from: '2027-01-11' })];
+    expect(streamed.map((r) => r.id)).toEqual([3, 4, 5]);
     const days = responsesPerDay(db, 'survey', SLUG, '2027-01-12', 14);
     expect(days).toHaveLength(14);
     expect(days[0].day).toBe('2026-12-30');

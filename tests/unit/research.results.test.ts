@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  LISTED_ANSWERS,
   median,
   parseResultsQuery,
   surveyResults,
@@ -90,6 +91,22 @@ describe('survey results', () => {
     });
     const help = byId(found, 'help');
     expect(help.kind === 'text' && help.answers.map((a) => a.responseId)).toEqual([1, 4]);
+  });
+
+  it('lists only the first answers of a large survey, and says how many match', () => {
+    const many = Array.from({ length: LISTED_ANSWERS + 50 }, (_, i) => ({
+      ...responses[0],
+      id: i + 1,
+      answers: { ...responses[0].answers, help: `Answer number ${i + 1}` },
+    }));
+    const help = byId(surveyResults(researchSurvey, many).questions, 'help');
+    expect(help.kind === 'text' && [help.answers.length, help.matching]).toEqual([
+      LISTED_ANSWERS,
+      LISTED_ANSWERS + 50,
+    ]);
+    // Newest first: the list starts with the last response received.
+    expect(help.kind === 'text' && help.answers[0].responseId).toBe(LISTED_ANSWERS + 50);
+    expect(help.answered).toBe(LISTED_ANSWERS + 50);
   });
 
   it('filters to responses with a given answer', () => {

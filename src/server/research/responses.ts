@@ -15,7 +15,14 @@ const COLUMNS = `id, received_on AS receivedOn, consent_version AS consentVersio
   definition_hash AS definitionHash, answers`;
 
 export function toStoredResponse(row: Row): StoredResponse {
-  return { ...row, id: Number(row.id), answers: JSON.parse(row.answers) };
+  // Named fields rather than a spread: this runs for every row of an export or results page.
+  return {
+    id: Number(row.id),
+    receivedOn: row.receivedOn,
+    consentVersion: row.consentVersion,
+    definitionHash: row.definitionHash,
+    answers: JSON.parse(row.answers),
+  };
 }
 
 /** An activity's responses, oldest first, optionally within inclusive YYYY-MM-DD bounds. */
@@ -36,19 +43,28 @@ export function listResponses(
 }
 
 /**
- * The activity's responses one at a time, straight from SQLite (StatementSync.iterate), so an
- * export of any size holds one row in memory rather than the whole table.
+ * The activity's responses one at a time, oldest first, straight from SQLite
+ * (StatementSync.iterate), so an export or the results page holds one row in memory rather than
+ * the whole table. Optionally within inclusive YYYY-MM-DD bounds.
  */
 export function* iterateResponses(
   db: DatabaseSync,
   kind: ActivityKind,
   slug: string,
+  range: { from?: string; to?: string } = {},
 ): Generator<StoredResponse> {
   const rows = db
     .prepare(
-      `SELECT ${COLUMNS} FROM responses WHERE activity_kind = ? AND activity_slug = ? ORDER BY id`,
+      `SELECT ${COLUMNS} FROM responses
+       WHERE activity_kind = ? AND activity_slug = ? AND received_on >= ? AND received_on <= ?
+       ORDER BY id`,
     )
-    .iterate(kind, slug) as Iterable<unknown> as Iterable<Row>;
+    .iterate(
+      kind,
+      slug,
+      range.from ?? '0000-00-00',
+      range.to ?? '9999-99-99',
+    ) as Iterable<unknown> as Iterable<Row>;
   for (const row of rows) yield toStoredResponse(row);
 }
 

@@ -38,10 +38,24 @@ interface Common {
 }
 
 export type QuestionResult =
-  | (Common & { kind: 'choice'; multiple: boolean; rows: CountRow[]; otherAnswers: TextAnswer[] })
+  | (Common & {
+      kind: 'choice';
+      multiple: boolean;
+      rows: CountRow[];
+      /** The first LISTED_ANSWERS "Other" answers, in the chosen order. */
+      otherAnswers: TextAnswer[];
+      /** How many "Other" answers match (all of them are in the export). */
+      otherMatching: number;
+    })
   | (Common & { kind: 'rating'; rows: CountRow[]; median: number | null })
   | (Common & { kind: 'number'; stats: NumberStats | null; declined: number })
-  | (Common & { kind: 'text'; answers: TextAnswer[] })
+  | (Common & {
+      kind: 'text';
+      /** The first LISTED_ANSWERS answers, in the chosen order. */
+      answers: TextAnswer[];
+      /** How many answers match the search (all of them are in the export). */
+      matching: number;
+    })
   | (Common & { kind: 'date'; earliest: string | null; latest: string | null });
 
 export interface NumberStats {
@@ -115,142 +129,242 @@ export function dateAnswer(value: unknown): string | null {
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
-function countRows(question: Question, responses: StoredResponse[]) {
-  const { options, exclusive } = choiceOptions(question);
+/**
+ * Free-text answers listed per question on the results page. Listing every one made a survey
+ * with 100,000 responses a 150 MB page that took 20 s to render (bench/REPORT.md); past this
+ * many, researchers narrow the list with the search and filters, or read them all in the export.
+ */
+export const LISTED_ANSWERS = 100;
+
+/**
+ * What one pass over the responses gathers for one question. Results are worked out in a single
+ * pass, one response at a time, so the page can read responses straight from SQLite without
+ * holding them all: with 100,000 responses, holding them took about 1 GB.
+ */
+interface Tally {
+  add(response: StoredResponse): void;
+  result(total: number): QuestionResult;
+}
+
+function choiceCounts(question: Question) {
   const counts = new Map<string, number>();
   let answered = 0;
-  for (const response of responses) {
-    const values = answerList(response.answers, question.id);
-    if (values.length === 0) continue;
-    answered++;
-    for (const value of new Set(values)) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  const rows = [...options, ...exclusive].map(({ value, label }) => {
-    const count = counts.get(value) ?? 0;
-    return { value, label, count, percent: answered ? round1((count / answered) * 100) : 0 };
-  });
-  return { rows, answered };
+  return {
+    add(response: StoredResponse) {
+      const values = answerList(response.answers, question.id);
+      if (values.length === 0) return;
+      answered++;
+      for (const value of new Set(values)) counts.set(value, (counts.get(value) ?? 0) + 1);
+    },
+    result() {
+      const { options, exclusive } = choiceOptions(question);
+      const rows = [...options, ...exclusive].map(({ value, label }) => {
+        const count = counts.get(value) ?? 0;
+        return { value, label, count, percent: answered ? round1((count / answered) * 100) : 0 };
+      });
+      return { rows, answered };
+    },
+  };
 }
 
-function textAnswers(
-  question: string,
-  responses: StoredResponse[],
-  filter: Partial<ResultsFilter>,
-): TextAnswer[] {
+/** The matching free-text answers under `key`, keeping only the first LISTED_ANSWERS in order. */
+function textAnswers(key: string, filter: Partial<ResultsFilter>) {
   const needle = filter.search?.toLocaleLowerCase('en-GB');
-  const list: TextAnswer[] = [];
-  for (const response of responses) {
-    const value = response.answers[question];
-    if (typeof value !== 'string' || value.trim() === '') continue;
-    if (needle && !value.toLocaleLowerCase('en-GB').includes(needle)) continue;
-    list.push({ responseId: response.id, receivedOn: response.receivedOn, text: value });
-  }
   const newestFirst = (filter.sort ?? 'newest') === 'newest';
-  return list.sort((a, b) =>
-    newestFirst ? b.responseId - a.responseId : a.responseId - b.responseId,
-  );
+  const order = (a: TextAnswer, b: TextAnswer) =>
+    newestFirst ? b.responseId - a.responseId : a.responseId - b.responseId;
+  let kept: TextAnswer[] = [];
+  let matching = 0;
+  return {
+    add(response: StoredResponse) {
+      const value = response.answers[key];
+      if (typeof value !== 'string' || value.trim() === '') return;
+      if (needle && !value.toLocaleLowerCase('en-GB').includes(needle)) return;
+      matching++;
+      kept.push({ responseId: response.id, receivedOn: response.receivedOn, text: value });
+      if (kept.length >= 2 * LISTED_ANSWERS) kept = kept.sort(order).slice(0, LISTED_ANSWERS);
+    },
+    result: () => ({ list: kept.sort(order).slice(0, LISTED_ANSWERS), matching }),
+  };
 }
 
-/** The numbers for one question over the given (already filtered) responses. */
-export function questionResult(
-  question: Question,
-  responses: StoredResponse[],
-  filter: Partial<ResultsFilter> = {},
-): QuestionResult {
-  const total = responses.length;
+function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
   switch (question.type) {
     case 'single-choice':
     case 'multiple-choice':
     case 'yes-no': {
-      const { rows, answered } = countRows(question, responses);
-      const otherAnswers =
+      const counts = choiceCounts(question);
+      const other =
         'allowOther' in question && question.allowOther
-          ? textAnswers(otherKey(question.id), responses, filter)
-          : [];
+          ? textAnswers(otherKey(question.id), filter)
+          : undefined;
       return {
-        kind: 'choice',
-        question,
-        multiple: question.type === 'multiple-choice',
-        rows,
-        otherAnswers,
-        answered,
-        notAnswered: total - answered,
+        add(response) {
+          counts.add(response);
+          other?.add(response);
+        },
+        result(total) {
+          const { rows, answered } = counts.result();
+          const { list, matching } = other?.result() ?? { list: [], matching: 0 };
+          return {
+            kind: 'choice',
+            question,
+            multiple: question.type === 'multiple-choice',
+            rows,
+            otherAnswers: list,
+            otherMatching: matching,
+            answered,
+            notAnswered: total - answered,
+          };
+        },
       };
     }
     case 'rating': {
-      const { rows, answered } = countRows(question, responses);
-      const scores = responses.flatMap((r) =>
-        answerList(r.answers, question.id)
-          .map(Number)
-          .filter((n) => Number.isFinite(n)),
-      );
+      const counts = choiceCounts(question);
+      const scores: number[] = [];
       return {
-        kind: 'rating',
-        question,
-        rows,
-        median: median(scores),
-        answered,
-        notAnswered: total - answered,
+        add(response) {
+          counts.add(response);
+          for (const value of answerList(response.answers, question.id)) {
+            const n = Number(value);
+            if (Number.isFinite(n)) scores.push(n);
+          }
+        },
+        result(total) {
+          const { rows, answered } = counts.result();
+          const middle = median(scores);
+          return {
+            kind: 'rating',
+            question,
+            rows,
+            median: middle,
+            answered,
+            notAnswered: total - answered,
+          };
+        },
       };
     }
     case 'number': {
       const values: number[] = [];
       let declined = 0;
-      for (const response of responses) {
-        const [value] = answerList(response.answers, question.id);
-        if (value === undefined) continue;
-        const n = Number(value);
-        if (Number.isFinite(n)) values.push(n);
-        else declined++;
-      }
-      const stats =
-        values.length === 0
-          ? null
-          : {
-              count: values.length,
-              min: Math.min(...values),
-              max: Math.max(...values),
-              mean: round1(values.reduce((a, b) => a + b, 0) / values.length),
-              median: median(values)!,
-            };
-      const answered = values.length + declined;
-      return { kind: 'number', question, stats, declined, answered, notAnswered: total - answered };
+      return {
+        add(response) {
+          const [value] = answerList(response.answers, question.id);
+          if (value === undefined) return;
+          const n = Number(value);
+          if (Number.isFinite(n)) values.push(n);
+          else declined++;
+        },
+        result(total) {
+          let min = Infinity;
+          let max = -Infinity;
+          let sum = 0;
+          // A loop, not Math.min(...values): spreading 100,000 arguments can overflow the stack.
+          for (const n of values) {
+            if (n < min) min = n;
+            if (n > max) max = n;
+            sum += n;
+          }
+          const stats =
+            values.length === 0
+              ? null
+              : {
+                  count: values.length,
+                  min,
+                  max,
+                  mean: round1(sum / values.length),
+                  median: median(values)!,
+                };
+          const answered = values.length + declined;
+          return {
+            kind: 'number',
+            question,
+            stats,
+            declined,
+            answered,
+            notAnswered: total - answered,
+          };
+        },
+      };
     }
     case 'date': {
-      const days = responses
-        .map((r) => dateAnswer(r.answers[question.id]))
-        .filter((d): d is string => d !== null)
-        .sort();
+      let earliest: string | null = null;
+      let latest: string | null = null;
+      let answered = 0;
       return {
-        kind: 'date',
-        question,
-        earliest: days[0] ?? null,
-        latest: days.at(-1) ?? null,
-        answered: days.length,
-        notAnswered: total - days.length,
+        add(response) {
+          const day = dateAnswer(response.answers[question.id]);
+          if (day === null) return;
+          answered++;
+          if (earliest === null || day < earliest) earliest = day;
+          if (latest === null || day > latest) latest = day;
+        },
+        result: (total) => ({
+          kind: 'date',
+          question,
+          earliest,
+          latest,
+          answered,
+          notAnswered: total - answered,
+        }),
       };
     }
     default: {
-      const answers = textAnswers(question.id, responses, filter);
-      const answered = responses.filter(
-        (r) => answerList(r.answers, question.id).length > 0,
-      ).length;
-      return { kind: 'text', question, answers, answered, notAnswered: total - answered };
+      const text = textAnswers(question.id, filter);
+      let answered = 0;
+      return {
+        add(response) {
+          if (answerList(response.answers, question.id).length > 0) answered++;
+          text.add(response);
+        },
+        result(total) {
+          const { list, matching } = text.result();
+          return {
+            kind: 'text',
+            question,
+            answers: list,
+            matching,
+            answered,
+            notAnswered: total - answered,
+          };
+        },
+      };
     }
   }
 }
 
-/** Results for every question of a survey, over the responses that pass the filter. */
+/** The numbers for one question over the given (already filtered) responses. */
+export function questionResult(
+  question: Question,
+  responses: Iterable<StoredResponse>,
+  filter: Partial<ResultsFilter> = {},
+): QuestionResult {
+  const counter = tally(question, filter);
+  let total = 0;
+  for (const response of responses) {
+    counter.add(response);
+    total++;
+  }
+  return counter.result(total);
+}
+
+/**
+ * Results for every question of a survey, over the responses that pass the filter, in one pass:
+ * `responses` may be a generator reading from the database (iterateResponses).
+ */
 export function surveyResults(
   survey: Survey,
-  responses: StoredResponse[],
+  responses: Iterable<StoredResponse>,
   filter: Partial<ResultsFilter> = {},
 ): { total: number; questions: QuestionResult[] } {
-  const kept = responses.filter((r) => matchesFilter(r, filter));
-  return {
-    total: kept.length,
-    questions: surveyQuestions(survey).map((q) => questionResult(q, kept, filter)),
-  };
+  const tallies = surveyQuestions(survey).map((q) => tally(q, filter));
+  let total = 0;
+  for (const response of responses) {
+    if (!matchesFilter(response, filter)) continue;
+    total++;
+    for (const t of tallies) t.add(response);
+  }
+  return { total, questions: tallies.map((t) => t.result(total)) };
 }
 
 /** Questions a researcher may filter on, with the answers each can be filtered by. */

@@ -1,0 +1,59 @@
+/**
+ * Settings shared by every part of the bench. BENCH_QUICK=1 shortens everything to a smoke run
+ * (numbers from it are not worth reporting); the BENCH_* variables override single settings.
+ */
+import path from 'node:path';
+
+export const QUICK = process.env.BENCH_QUICK === '1';
+
+function numberFromEnv(name: string, full: number, quick: number): number {
+  const raw = process.env[name];
+  if (raw !== undefined && raw !== '') {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+    return value;
+  }
+  return QUICK ? quick : full;
+}
+
+export const settings = {
+  /** Seconds of load per connection count and server. */
+  writeSeconds: numberFromEnv('BENCH_WRITE_SECONDS', 10, 2),
+  /** Page loads per page for time to interactive (the median is reported). */
+  ttiRuns: numberFromEnv('BENCH_TTI_RUNS', 5, 1),
+  /** Quiet main-thread window that ends time to interactive, in milliseconds. */
+  ttiQuietMs: numberFromEnv('BENCH_TTI_QUIET_MS', 5000, 1000),
+  /** Generated responses for the researcher-side test. */
+  researchResponses: numberFromEnv('BENCH_RESPONSES', 100_000, 5_000),
+  /** Findings per build-scaling run. */
+  findingCounts: QUICK ? [10, 100] : [10, 100, 1000],
+  surveyCount: numberFromEnv('BENCH_SURVEYS', 100, 10),
+  /** Cold builds per build-scaling step; the fastest counts. */
+  buildRepeats: numberFromEnv('BENCH_BUILD_REPEATS', 2, 1),
+};
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Everything the bench generates (git-ignored), except the report itself. */
+export const OUT = path.join(ROOT, 'bench/out');
+export const REPORT = path.join(ROOT, 'bench/REPORT.md');
+
+/** This worktree's assigned ports; nothing else is bound. */
+export const PORTS = {
+  site: 5101,
+  baseline: 5102,
+  static: 5103,
+  research: 5104,
+  buildSite: 5105,
+  siteGzip: 5106,
+  staticGzip: 5107,
+} as const;
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
