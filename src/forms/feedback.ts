@@ -1,5 +1,6 @@
 import * as yup from 'yup';
-import { featureKey, type Prototype } from '../schemas/prototype.ts';
+import { featureKey } from '../schemas/featureKey.ts';
+import type { Prototype } from '../schemas/prototype.ts';
 import { normaliseValues } from './values.ts';
 
 /**

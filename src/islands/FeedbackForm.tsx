@@ -1,7 +1,7 @@
 import { Form, Formik, useField, useFormikContext } from 'formik';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Prototype } from '../schemas/index.ts';
-import { featureKey } from '../schemas/prototype.ts';
+import { featureKey } from '../schemas/featureKey.ts';
 import {
   feedbackErrors,
   feedbackFieldId,

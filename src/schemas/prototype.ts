@@ -1,5 +1,8 @@
 import { z } from 'astro/zod';
 import { imageSchema, optionalGroup, slugId, text } from './common.ts';
+import { featureKey } from './featureKey.ts';
+
+export { featureKey };
 
 export const PROTOTYPE_STATUSES = ['idea', 'prototype', 'pilot'] as const;
 
@@ -52,19 +55,5 @@ export const prototypeSchema = z
     retentionMonths: z.number().int().min(1).max(84),
   })
   .strict();
-
-/** The key a feature's reactions are stored under: its id, or its name made into a slug. */
-export function featureKey(feature: { id?: string; name: string }): string {
-  return (
-    feature.id ??
-    (feature.name
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') ||
-      'feature')
-  );
-}
 
 export type Prototype = z.output<typeof prototypeSchema>;

@@ -85,6 +85,8 @@ test('a five-stage map built by keyboard alone, with moves announced, sent and w
 
 test('the consent statements can be read in easy read', async ({ page }) => {
   await page.goto(URL_);
+  // A click while React takes over the server-rendered form can be lost; wait until it has.
+  await page.waitForSelector('astro-island:not([ssr])');
   await page.getByRole('button', { name: 'Use easy read wording' }).click();
   await expect(page.getByLabel('I know what this activity is about.')).toBeVisible();
   await page.getByRole('button', { name: 'Use standard wording' }).click();

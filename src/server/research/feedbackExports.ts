@@ -2,7 +2,7 @@ import type { APIContext } from 'astro';
 import { getEntry } from 'astro:content';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Prototype } from '../../schemas/index.ts';
-import { featureKey } from '../../schemas/prototype.ts';
+import { featureKey } from '../../schemas/featureKey.ts';
 import { ukDay } from '../activityDates.ts';
 import { BOM, csvLine, downloadHeaders, streamOf } from './exports.ts';
 import {
