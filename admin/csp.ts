@@ -34,7 +34,9 @@ export function editorSources(settings: EditorSettings): EditorSources {
   const local = origin(settings.PUBLIC_DECAP_LOCAL_URL || LOCAL_BACKEND);
   const localAllowed = local && LOOPBACK.has(new URL(local).hostname) ? local : undefined;
 
-  const connect = unique([api, signIn, localAllowed]);
+  // blob: is Decap fetching back a Blob it made itself in this page (saving an entry reads its
+  // own blob: URL); no other site can hand the page one.
+  const connect = unique(['blob:', api, signIn, localAllowed]);
   // Avatars: GitHub serves them from their own host; GitLab and Gitea from the instance.
   const avatars = backend === 'github' ? 'https://avatars.githubusercontent.com' : signIn;
   // blob: and data: are how Decap previews images it has read through the API.

@@ -153,6 +153,7 @@ test('static files, built assets, the not-found page and the editor have the hea
   expect(editorPolicy.get('script-src')).toContain("'unsafe-eval'");
   expect(editorPolicy.get('connect-src')).toEqual([
     "'self'",
+    'blob:',
     'https://api.github.com',
     `http://127.0.0.1:${PORT - 1}`,
   ]);

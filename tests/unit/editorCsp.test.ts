@@ -4,7 +4,7 @@ import { editorSources } from '../../admin/csp.ts';
 describe("the editor page's policy", () => {
   it('names GitHub and the local backend by default', () => {
     expect(editorSources({})).toEqual({
-      connect: ['https://api.github.com', 'http://localhost:8081'],
+      connect: ['blob:', 'https://api.github.com', 'http://localhost:8081'],
       images: ['blob:', 'data:', 'https://api.github.com', 'https://avatars.githubusercontent.com'],
     });
   });
@@ -16,7 +16,7 @@ describe("the editor page's policy", () => {
       PUBLIC_DECAP_API_ROOT: 'https://git.example.org/api/v1',
       PUBLIC_DECAP_LOCAL_URL: 'http://127.0.0.1:4398/api/v1',
     });
-    expect(sources.connect).toEqual(['https://git.example.org', 'http://127.0.0.1:4398']);
+    expect(sources.connect).toEqual(['blob:', 'https://git.example.org', 'http://127.0.0.1:4398']);
     expect(sources.images.join(' ')).not.toMatch(/github/);
   });
 
@@ -31,6 +31,7 @@ describe("the editor page's policy", () => {
       PUBLIC_DECAP_LOCAL_URL: 'http://decap.example.org:8081/api/v1',
       PUBLIC_DECAP_API_ROOT: 'javascript:alert(1)',
     });
-    expect(sources.connect).toEqual([]);
+    // Only the page's own blobs are left.
+    expect(sources.connect).toEqual(['blob:']);
   });
 });
