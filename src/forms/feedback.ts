@@ -250,7 +250,8 @@ export async function checkFeedback(
   };
 }
 
-const FIELDS = new Set([
+/** The feedback fields in the order the form shows them. */
+const FIELD_ORDER = [
   'submissionId',
   'usefulness',
   'reactions',
@@ -262,7 +263,37 @@ const FIELDS = new Set([
   'displayName',
   'consentQuote',
   'consentShow',
-]);
+] as const;
+const FIELDS = new Set<string>(FIELD_ORDER);
+
+/** Errors by flat path (`reactions.x`), in the order the fields appear on the page. */
+export function orderedErrors(
+  prototype: Pick<Prototype, 'features'>,
+  errors: FeedbackErrors,
+): [string, string][] {
+  const order = [
+    'body',
+    ...FIELD_ORDER.flatMap((field) =>
+      field === 'reactions' || field === 'why'
+        ? [...prototype.features.map((f) => `${field}.${featureKey(f)}`), field]
+        : [field],
+    ),
+  ];
+  const rank = (path: string) => (order.includes(path) ? order.indexOf(path) : order.length);
+  return Object.entries(flattenErrors(errors)).sort(([a], [b]) => rank(a) - rank(b));
+}
+
+/** Formik nests errors for `reactions.x` as { reactions: { x } }; the server sends flat paths. */
+export function flattenErrors(errors: unknown, prefix = ''): Record<string, string> {
+  if (typeof errors === 'string') return { [prefix]: errors };
+  if (!errors || typeof errors !== 'object') return {};
+  return Object.assign(
+    {},
+    ...Object.entries(errors).map(([key, inner]) =>
+      flattenErrors(inner, prefix ? `${prefix}.${key}` : key),
+    ),
+  );
+}
 
 function unknownKeys(
   prototype: Pick<Prototype, 'features'>,

@@ -5,7 +5,9 @@ import { featureKey } from '../schemas/featureKey.ts';
 import {
   feedbackErrors,
   feedbackFieldId,
+  flattenErrors,
   HONEYPOT,
+  orderedErrors,
   LIMITS,
   PRACTITIONER_KINDS,
   REACTIONS,
@@ -182,43 +184,8 @@ function Notice({ text }: { text: string }) {
   );
 }
 
-/** Errors in the order the fields appear on the page. */
-export function orderedErrors(
-  prototype: Pick<Prototype, 'features'>,
-  errors: FeedbackErrors,
-): [string, string][] {
-  const order = [
-    'body',
-    'submissionId',
-    'usefulness',
-    ...prototype.features.flatMap((f) => [`reactions.${featureKey(f)}`, `why.${featureKey(f)}`]),
-    'reactions',
-    'why',
-    'comment',
-    'role',
-    'practitionerKind',
-    'nameChoice',
-    'displayName',
-  ];
-  const flat = flatten(errors);
-  const rank = (path: string) => (order.includes(path) ? order.indexOf(path) : order.length);
-  return Object.entries(flat).sort(([a], [b]) => rank(a) - rank(b));
-}
-
-/** Formik nests errors for `reactions.x` as { reactions: { x } }; the server sends flat paths. */
-function flatten(errors: unknown, prefix = ''): Record<string, string> {
-  if (typeof errors === 'string') return { [prefix]: errors };
-  if (!errors || typeof errors !== 'object') return {};
-  return Object.assign(
-    {},
-    ...Object.entries(errors).map(([key, inner]) =>
-      flatten(inner, prefix ? `${prefix}.${key}` : key),
-    ),
-  );
-}
-
 function errorAt(errors: FeedbackErrors, path: string): string | undefined {
-  return flatten(errors)[path];
+  return flattenErrors(errors)[path];
 }
 
 export function FeedbackFields({

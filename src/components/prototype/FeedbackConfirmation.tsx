@@ -1,4 +1,5 @@
 import type { Prototype } from '../../schemas/index.ts';
+import { ReceiptPanel } from '../survey/ReceiptPanel.tsx';
 
 /** GOV.UK confirmation for feedback: the receipt code, then what happens to the words. */
 export function FeedbackConfirmation({
@@ -12,21 +13,7 @@ export function FeedbackConfirmation({
 }) {
   return (
     <>
-      <div className="govuk-panel govuk-panel--confirmation">
-        <h1 className="govuk-panel__title">Feedback sent</h1>
-        <div className="govuk-panel__body">
-          Your receipt code
-          <br />
-          <strong className="sg-receipt" data-receipt>
-            {receipt.split('-').map((group, i, all) => (
-              <span className="sg-receipt__group" key={i}>
-                {group}
-                {i < all.length - 1 ? '-' : ''}
-              </span>
-            ))}
-          </strong>
-        </div>
-      </div>
+      <ReceiptPanel title="Feedback sent" receipt={receipt} />
       <p className="govuk-body">Thank you for telling us what you think of “{prototype.title}”.</p>
       <h2 className="govuk-heading-m">Keep your receipt code</h2>
       <p className="govuk-body">

@@ -1,4 +1,5 @@
 import type { Survey } from '../../schemas/index.ts';
+import { ReceiptPanel } from './ReceiptPanel.tsx';
 
 /** GOV.UK confirmation: the receipt code in the panel, then what happens next. */
 export function Confirmation({
@@ -10,22 +11,7 @@ export function Confirmation({
 }) {
   return (
     <>
-      <div className="govuk-panel govuk-panel--confirmation">
-        <h1 className="govuk-panel__title">Answers sent</h1>
-        <div className="govuk-panel__body">
-          Your receipt code
-          <br />
-          <strong className="sg-receipt" data-receipt>
-            {/* Lines break only between groups, so each group can be read as one. */}
-            {receipt.split('-').map((group, i, all) => (
-              <span className="sg-receipt__group" key={i}>
-                {group}
-                {i < all.length - 1 ? '-' : ''}
-              </span>
-            ))}
-          </strong>
-        </div>
-      </div>
+      <ReceiptPanel title="Answers sent" receipt={receipt} />
       <p className="govuk-body">Thank you for taking part in “{survey.title}”.</p>
       <h2 className="govuk-heading-m">Keep your receipt code</h2>
       <p className="govuk-body">
