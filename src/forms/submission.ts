@@ -114,6 +114,11 @@ export function formToSubmission(survey: Survey, form: URLSearchParams): Record<
       .filter((q) => q.type === 'multiple-choice')
       .map((q) => q.id),
   );
+  const dates = new Set(
+    surveyQuestions(survey)
+      .filter((q) => q.type === 'date')
+      .map((q) => q.id),
+  );
   // No prototype: a field named `answers.__proto__` must be an unknown answer like any other,
   // not a way to give this object a prototype.
   const answers: Record<string, unknown> = Object.create(null);
@@ -122,15 +127,23 @@ export function formToSubmission(survey: Survey, form: URLSearchParams): Record<
     const [scope, key, part] = name.split('.');
     if (scope === 'consent' && key) consent[key] = value === 'yes';
     if (scope !== 'answers' || !key) continue;
-    if (part) answers[key] = { ...(answers[key] as object), [part]: value };
+    // Only a date question has parts. Any other `answers.<id>.<part>` is not a field of this
+    // form, and would make an answer an object that no page can show (a 500 mid-page).
+    // A date question has only parts, and nothing else does.
+    if (dates.has(key)) {
+      if (part && DATE_PARTS.has(part)) {
+        answers[key] = { ...(answers[key] as object), [part]: value };
+      }
+    } else if (part) continue;
     else if (multiple.has(key)) {
-      // A date-style part (`answers.<id>.<part>`) may have made it an object: a list starts afresh.
       const previous = answers[key];
       answers[key] = [...(Array.isArray(previous) ? previous : []), value].filter(Boolean);
     } else answers[key] = value;
   }
   return { answers, consent, submissionId: form.get('submissionId') ?? undefined };
 }
+
+const DATE_PARTS = new Set(['day', 'month', 'year']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

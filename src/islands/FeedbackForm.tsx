@@ -46,9 +46,20 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
   const [state, setState] = useState(initial);
   const [focusKey, setFocusKey] = useState(0);
   const [sending, setSending] = useState(false);
+  // Sent from this page: the confirmation is a new page to the participant, so reading starts
+  // at its heading (as a survey's steps do), not at a button that is gone.
+  const confirmation = useRef<HTMLDivElement>(null);
+  const sentHere = useRef(false);
+  useEffect(() => {
+    if (state.receipt && sentHere.current) confirmation.current?.focus();
+  }, [state.receipt]);
 
   if (state.receipt) {
-    return <FeedbackConfirmation prototype={prototype} slug={slug} receipt={state.receipt} />;
+    return (
+      <div ref={confirmation} tabIndex={-1} className="sg-step-start">
+        <FeedbackConfirmation prototype={prototype} slug={slug} receipt={state.receipt} />
+      </div>
+    );
   }
 
   /** Shows problems found in the browser or by the server, and moves focus to the summary. */
@@ -78,6 +89,7 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
         error?: string;
       };
       if (response.ok && body.receipt) {
+        sentHere.current = true;
         setState((current) => ({ ...current, values, receipt: body.receipt, errors: {} }));
         window.scrollTo(0, 0);
         retitle(`Feedback sent – ${prototype.title}`);

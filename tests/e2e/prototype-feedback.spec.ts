@@ -91,6 +91,8 @@ test('a stakeholder gives feedback by keyboard only and keeps a receipt', async 
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Feedback sent');
   await expect(page).toHaveTitle(/^Feedback sent/);
+  // Focus moves to the confirmation, so a screen reader reads it next.
+  await expect(page.locator('.sg-step-start')).toBeFocused();
   await expect(page.locator('[data-receipt]')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   await expectAccessible(page);
 });
