@@ -8,7 +8,7 @@ import {
   deleteCode,
   renameCode,
 } from './coding.ts';
-import { audit, parseId, type Researcher } from './routeHelpers.ts';
+import { audit, parseId, readForm, researchDb, seeOther, type Researcher } from './routeHelpers.ts';
 
 export type CodesFormResult =
   | { kind: 'done' }
@@ -68,4 +68,30 @@ export function codesFormPost(
     if (!(caught instanceof CodeNameTakenError)) throw caught;
     return fail(field, 'There is already a code with that name');
   }
+}
+
+export interface CodesPageState {
+  error?: { field: string; message: string };
+  entered: { name: string; description: string };
+}
+
+/**
+ * The codes page's request, the same for surveys and journeys: a GET shows the page; a POST
+ * changes a code and goes back to the page (303), or shows it again with what to fix (400).
+ */
+export async function codesPageRequest(
+  request: Request,
+  origin: string,
+  researcher: Researcher,
+  activity: ActivityKind,
+  slug: string,
+  pageHref: string,
+): Promise<Response | (CodesPageState & { status: number })> {
+  if (request.method !== 'POST') return { status: 200, entered: { name: '', description: '' } };
+  const form = await readForm(request, origin);
+  if (form instanceof Response) return form;
+  const result = codesFormPost(researchDb(), researcher, activity, slug, form);
+  if (result.kind === 'done') return seeOther(pageHref);
+  if (result.kind === 'unknown-action') return new Response('Unknown action', { status: 400 });
+  return { status: 400, error: result.error, entered: result.entered };
 }
