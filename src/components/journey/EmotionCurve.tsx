@@ -154,7 +154,13 @@ export function Marker({
   colour: string;
   [key: `data-${string}`]: string | number | undefined;
 }) {
-  const common = { fill: colour, stroke: 'currentColor', strokeWidth: 2, ...data };
+  const common = {
+    className: 'sg-curve__marker',
+    fill: colour,
+    stroke: 'currentColor',
+    strokeWidth: 2,
+    ...data,
+  };
   const r = 8;
   switch (shape) {
     case 'circle':
@@ -293,6 +299,7 @@ function MultiCurve({
                 .map((run, r) => (
                   <polyline
                     key={r}
+                    className="sg-curve__series"
                     fill="none"
                     stroke={colour}
                     strokeWidth={3}
@@ -324,6 +331,7 @@ function MultiCurve({
             <li key={s}>
               <svg viewBox="0 0 60 20" width="60" height="20" aria-hidden="true" focusable="false">
                 <line
+                  className="sg-curve__series"
                   x1={2}
                   x2={58}
                   y1={10}
