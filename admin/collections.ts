@@ -7,6 +7,7 @@ import { questionTypes } from './questions.ts';
 import {
   boolean,
   date,
+  easyReadPicture,
   int,
   list,
   listOf,
@@ -41,6 +42,7 @@ const consent = object(
         string('id', 'Short name', { pattern: SLUG_PATTERN, hint: 'For example, can-withdraw' }),
         text('text', 'Statement'),
         optional(text('easyRead', 'Easy read wording')),
+        easyReadPicture(),
       ],
       { min: 1, label_singular: 'statement', summary: '{{fields.text}}' },
     ),
@@ -69,6 +71,9 @@ const activityFields: CmsField[] = [
   int('estimatedMinutes', 'How many minutes it takes', { min: 1, max: 120, default: 10 }),
   text('intro', 'Introduction', {
     hint: 'Who is running the research, why, what happens to the answers, how long they are kept and how to withdraw. Leave a blank line between paragraphs.',
+  }),
+  boolean('offersEasyRead', 'Offer an easy read version', {
+    hint: 'Then every question, hint, option and statement needs its easy read wording and a picture, or the site will not build.',
   }),
   optional(text('easyReadIntro', 'Easy read introduction')),
   consent,
@@ -244,7 +249,12 @@ export const collections: CmsCollection[] = [
       list(
         'suggestedStages',
         'Suggested stages',
-        [string('name', 'Stage name'), optional(text('prompt', 'Prompt'))],
+        [
+          string('name', 'Stage name'),
+          optional(text('prompt', 'Prompt')),
+          optional(string('easyRead', 'Stage name in easy read')),
+          optional(text('easyReadPrompt', 'Prompt in easy read')),
+        ],
         { max: 30, label_singular: 'stage', summary: '{{fields.name}}' },
       ),
       int('textMaxLength', 'Character limit for each answer about a stage', {

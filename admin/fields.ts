@@ -1,3 +1,4 @@
+import { PICTOGRAM_NAMES } from '../src/schemas/pictograms.ts';
 import type { CmsField } from 'decap-cms-core';
 
 /**
@@ -74,3 +75,20 @@ export const SLUG_PATTERN: [string, string] = [
   '^[a-z][a-z0-9-]*$',
   'Use lower case letters, numbers and hyphens, starting with a letter (for example, your-role)',
 ];
+
+/**
+ * The picture beside an easy-read point: a bundled pictogram and its alternative text. Both are
+ * needed once either is given; the build refuses a picture without alternative text.
+ */
+export const easyReadPicture = () =>
+  optionalObject(
+    'picture',
+    'Easy read picture',
+    [
+      select('pictogram', 'Picture', PICTOGRAM_NAMES),
+      string('alt', 'Alternative text (required with a picture)', {
+        hint: 'What the picture means here, for people who cannot see it. For example, "A telephone".',
+      }),
+    ],
+    { collapsed: true, hint: 'Shown beside this point in easy read.' },
+  );

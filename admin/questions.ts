@@ -2,6 +2,7 @@ import type { CmsField, CmsFieldBase, CmsFieldObject } from 'decap-cms-core';
 import type { QUESTION_TYPES } from '../src/schemas/survey.ts';
 import {
   boolean,
+  easyReadPicture,
   int,
   list,
   optional,
@@ -22,6 +23,8 @@ const common: CmsField[] = [
   text('label', 'Question'),
   optional(text('hint', 'Hint')),
   optional(text('easyRead', 'Easy read wording')),
+  optional(text('easyReadHint', 'Easy read hint')),
+  easyReadPicture(),
   boolean('optional', 'Participants may skip this question', {
     hint: 'The question then says "(optional)".',
   }),
@@ -45,6 +48,8 @@ const choiceFields = (): CmsField[] => [
       string('value', 'Short name', { pattern: SLUG_PATTERN }),
       string('label', 'Label'),
       optional(text('hint', 'Hint')),
+      optional(string('easyRead', 'Easy read label')),
+      optional(text('easyReadHint', 'Easy read hint')),
     ],
     { min: 2, label_singular: 'option', summary: '{{fields.label}}' },
   ),
@@ -79,18 +84,22 @@ export const questionTypes = [
         hint: 'For example, "None of these". Leave empty for no such option.',
       }),
     ),
+    optional(string('easyReadNoneOption', 'Exclusive last option in easy read')),
   ]),
   type('rating', 'Rating scale', [
     int('min', 'Lowest number', { min: 0, max: 1, default: 1 }),
     int('max', 'Highest number', { min: 3, max: 10, default: 5 }),
     string('minLabel', 'Words for the lowest'),
     string('maxLabel', 'Words for the highest'),
+    optional(string('easyReadMinLabel', 'Words for the lowest in easy read')),
+    optional(string('easyReadMaxLabel', 'Words for the highest in easy read')),
   ]),
   type('yes-no', 'Yes or no'),
   type('number', 'Number', [
     optional(int('min', 'Smallest allowed')),
     optional(int('max', 'Largest allowed')),
     optional(string('unit', 'Unit (for example, children)')),
+    optional(string('easyReadUnit', 'Unit in easy read')),
   ]),
   type('date', 'Date', [boolean('mustBePast', 'Must be today or earlier')]),
 ];

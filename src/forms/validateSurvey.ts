@@ -55,7 +55,8 @@ export async function answerErrors(
       continue;
     }
     const message = await firstError(
-      schemaFor(question, questionText(question, false)),
+      // In easy read, the message names the question in its easy-read words.
+      schemaFor(question, questionText(question, options.easyRead ?? false)),
       usable[question.id],
     );
     if (message) {

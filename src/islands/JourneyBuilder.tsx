@@ -237,7 +237,11 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
           {state.notice && <div className="govuk-inset-text">{state.notice}</div>}
           <div ref={top} tabIndex={-1} className="sg-step-start">
             {typeof step !== 'string' ? (
-              <Confirmation survey={journey} receipt={step.done} />
+              <Confirmation
+                survey={journey}
+                receipt={step.done}
+                easyRead={Boolean(state.easyRead)}
+              />
             ) : (
               <Form id="journey-form" method="post" action={`/journeys/${slug}/form/`} noValidate>
                 <input type="hidden" name="step" value={step} />
@@ -251,7 +255,11 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                   )}
                 {step === 'check' && <HiddenStages stages={values.stages} role={values.role} />}
                 {step === 'start' && (
-                  <ActivityIntro kind="Journey map" activity={journey}>
+                  <ActivityIntro
+                    kind="Journey map"
+                    activity={journey}
+                    easyRead={Boolean(state.easyRead)}
+                  >
                     <ConsentFields
                       activity={journey}
                       errors={state.errors}

@@ -1,6 +1,7 @@
 import { Form, Formik, useFormikContext, type FormikErrors, type FormikProps } from 'formik';
 import { useEffect, useRef, useState } from 'react';
 import type { Survey } from '../schemas/index.ts';
+import { flowWords } from '../forms/flowWords.ts';
 import { ActivityIntro } from '../components/views/ActivityIntro.tsx';
 import { CheckAnswers } from '../components/survey/CheckAnswers.tsx';
 import { ConsentFields } from '../components/survey/ConsentFields.tsx';
@@ -69,8 +70,11 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
   const action = `/surveys/${slug}/form/`;
   const apiUrl = `/api/surveys/${slug}/responses`;
   const { step, easyRead } = state;
+  const words = flowWords(easyRead);
   const hasEasyRead =
-    surveyQuestions(survey).some((q) => q.easyRead) || Boolean(survey.easyReadIntro);
+    survey.offersEasyRead ||
+    surveyQuestions(survey).some((q) => q.easyRead) ||
+    Boolean(survey.easyReadIntro);
 
   // After hydration: pick up a draft on this device, and anything still waiting to be sent.
   useEffect(() => {
@@ -152,10 +156,10 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
     let errors: FieldErrors = {};
     if (step.name === 'start') errors = consentErrors(survey, clean.consent);
     if (step.name === 'questions' || step.name === 'check') {
-      errors = await answerErrors(survey, clean.answers);
+      errors = await answerErrors(survey, clean.answers, { easyRead });
     }
     if (step.name === 'question')
-      errors = await answerErrors(survey, clean.answers, { only: [step.id] });
+      errors = await answerErrors(survey, clean.answers, { only: [step.id], easyRead });
     if (Object.keys(errors).length > 0) {
       const first = askedQuestions(survey, clean.answers).find(
         (q) => errors[q.id] || errors[`${q.id}-other`],
@@ -248,9 +252,13 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                 stopped.
               </div>
             )}
-            <div ref={heading} tabIndex={-1} className="sg-step-start">
+            <div
+              ref={heading}
+              tabIndex={-1}
+              className={`sg-step-start${easyRead ? ' sg-easy-read' : ''}`}
+            >
               {step.name === 'done' ? (
-                <Confirmation survey={survey} receipt={step.receipt} />
+                <Confirmation survey={survey} receipt={step.receipt} easyRead={easyRead} />
               ) : (
                 <Form id="survey-form" method="post" action={action} noValidate>
                   <input type="hidden" name="step" value={encodeStep(step)} />
@@ -276,7 +284,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                     }
                   />
                   {step.name === 'start' && (
-                    <ActivityIntro kind="Survey" activity={survey}>
+                    <ActivityIntro kind="Survey" activity={survey} easyRead={easyRead}>
                       <ConsentFields activity={survey} errors={state.errors} easyRead={easyRead} />
                     </ActivityIntro>
                   )}
@@ -307,7 +315,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                   {step.name === 'check' && (
                     <>
                       <span className="govuk-caption-l">{survey.title}</span>
-                      <h1 className="govuk-heading-xl">Check your answers before sending them</h1>
+                      <h1 className="govuk-heading-xl">{words.checkHeading}</h1>
                       <CheckAnswers
                         survey={survey}
                         answers={normaliseValues(answers)}
@@ -318,11 +326,8 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                             : undefined
                         }
                       />
-                      <h2 className="govuk-heading-m">Now send your answers</h2>
-                      <p className="govuk-body">
-                        By sending your answers you confirm that you agree to take part, as you said
-                        at the start. You will get a receipt code you can use to withdraw them.
-                      </p>
+                      <h2 className="govuk-heading-m">{words.sendHeading}</h2>
+                      <p className="govuk-body">{words.sendText}</p>
                     </>
                   )}
                   <div className="govuk-button-group">
@@ -334,10 +339,10 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                       data-module="govuk-button"
                     >
                       {step.name === 'check'
-                        ? 'Send your answers'
+                        ? words.send
                         : step.name === 'start'
-                          ? 'Start the survey'
-                          : 'Continue'}
+                          ? words.start
+                          : words.continue}
                     </button>
                     {hasEasyRead && (
                       <button
@@ -359,10 +364,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
             </div>
             {hydrated && step.name !== 'done' && (
               <div className="sg-device-note">
-                <p className="govuk-body-s">
-                  Your answers are saved on this device until you send them. If you share this
-                  computer or phone, clear them when you stop.
-                </p>
+                <p className="govuk-body-s">{words.deviceNote}</p>
                 <button
                   type="button"
                   className="govuk-button govuk-button--secondary"

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { AUDIENCES } from './audiences.ts';
+import { easyReadPictureSchema } from './easyRead.ts';
 
 /** Identifiers that end up in URLs, HTML ids and database rows: lower case, digits and hyphens. */
 export const slugId = z
@@ -35,6 +36,8 @@ export const consentSchema = z.object({
         id: slugId,
         text: text(400),
         easyRead: text(300).optional(),
+        /** The picture beside the statement in easy read. */
+        picture: optionalGroup(easyReadPictureSchema),
       }),
     )
     .min(1, 'must have at least one statement'),
@@ -52,6 +55,11 @@ export const activityFields = {
   retentionMonths: z.number().int().min(1).max(84),
   estimatedMinutes: z.number().int().min(1).max(120),
   intro: text(3000),
+  /**
+   * The activity is offered in easy read: then every participant-facing string needs its
+   * easy-read version and every point its picture, or the build stops (easyRead.ts).
+   */
+  offersEasyRead: z.boolean().default(false),
   easyReadIntro: text(2000).optional(),
   consent: consentSchema,
 };

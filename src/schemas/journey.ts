@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { activityFields, closesAfterOpens, slugId, text } from './common.ts';
+import { checkEasyRead } from './easyRead.ts';
 
 const role = z.object({ value: slugId, label: text(100) });
 
@@ -12,12 +13,22 @@ export const journeySchema = z
     participantRoles: z.array(role).min(1, 'must list at least one role'),
     /** Stages offered as a starting point; participants may also start from a blank map. */
     suggestedStages: z
-      .array(z.object({ name: text(80), prompt: text(300).optional() }))
+      .array(
+        z.object({
+          name: text(80),
+          prompt: text(300).optional(),
+          easyRead: text(80).optional(),
+          easyReadPrompt: text(300).optional(),
+        }),
+      )
       .max(30, 'must have at most 30 stages'),
     /** Character limit for each free-text answer about a stage. */
     textMaxLength: z.number().int().min(100).max(5000),
   })
   .strict()
-  .superRefine(closesAfterOpens);
+  .superRefine((journey, ctx) => {
+    closesAfterOpens(journey, ctx);
+    checkEasyRead(journey, ctx);
+  });
 
 export type Journey = z.output<typeof journeySchema>;

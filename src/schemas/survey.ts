@@ -1,7 +1,14 @@
 import { z } from 'astro/zod';
 import { activityFields, closesAfterOpens, optionalGroup, slugId, text } from './common.ts';
+import { checkEasyRead, easyReadPictureSchema } from './easyRead.ts';
 
-const option = z.object({ value: slugId, label: text(200), hint: text(300).optional() });
+const option = z.object({
+  value: slugId,
+  label: text(200),
+  hint: text(300).optional(),
+  easyRead: text(200).optional(),
+  easyReadHint: text(300).optional(),
+});
 
 /** Fields every question has, whatever its type. */
 const questionBase = {
@@ -10,6 +17,9 @@ const questionBase = {
   hint: text(500).optional(),
   /** Plain-words wording shown when the participant chooses easy read. */
   easyRead: text(300).optional(),
+  easyReadHint: text(500).optional(),
+  /** The picture beside the question in easy read. */
+  picture: optionalGroup(easyReadPictureSchema),
   optional: z.boolean().default(false),
   /** Sensitive questions offer "Prefer not to say". */
   sensitive: z.boolean().default(false),
@@ -52,6 +62,7 @@ export const questionSchema = z.discriminatedUnion('type', [
     ...choiceFields,
     /** Label of an exclusive last option, such as "None of these". */
     noneOption: text(100).optional(),
+    easyReadNoneOption: text(100).optional(),
   }),
   z.object({
     type: z.literal('rating'),
@@ -60,6 +71,8 @@ export const questionSchema = z.discriminatedUnion('type', [
     max: z.number().int().min(3).max(10),
     minLabel: text(60),
     maxLabel: text(60),
+    easyReadMinLabel: text(60).optional(),
+    easyReadMaxLabel: text(60).optional(),
   }),
   z.object({ type: z.literal('yes-no'), ...questionBase }),
   z.object({
@@ -68,6 +81,7 @@ export const questionSchema = z.discriminatedUnion('type', [
     min: z.number().optional(),
     max: z.number().optional(),
     unit: text(30).optional(),
+    easyReadUnit: text(30).optional(),
   }),
   z.object({
     type: z.literal('date'),
@@ -182,6 +196,7 @@ export const surveySchema = z
   .superRefine((survey, ctx) => {
     closesAfterOpens(survey, ctx);
     checkQuestions(survey.questions, ctx, ['questions']);
+    checkEasyRead(survey, ctx);
   });
 
 export type Survey = z.output<typeof surveySchema>;

@@ -58,7 +58,7 @@ export async function surveyFormPost(
   }
   if (step.name === 'questions' || step.name === 'question' || step.name === 'check') {
     const only = step.name === 'question' ? [step.id] : undefined;
-    const errors = await answerErrors(survey, clean.answers, { only });
+    const errors = await answerErrors(survey, clean.answers, { only, easyRead: base.easyRead });
     if (Object.keys(errors).length > 0) {
       const first = askedQuestions(survey, clean.answers).find(
         (q) => errors[q.id] || errors[`${q.id}-other`],

@@ -92,6 +92,18 @@ describe('the content build', () => {
     expect(result.output).toContain('"no-such-question", which is not an earlier question');
   });
 
+  it('stops when an activity offers easy read but a string has no easy-read version', async () => {
+    const result = await sync(
+      projectWith('content/surveys/practitioners.yml', (t) =>
+        t.replace(/^\s+easyReadHint: Choose all the answers.*\n/m, ''),
+      ),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/surveys/practitioners.yml');
+    expect(result.output).toContain('"offersEasyRead" is on, so this needs its easy-read version');
+    expect(result.output).toContain('easyReadHint');
+  });
+
   it('stops the full build when a finding names a survey that does not exist', async () => {
     const result = await astro(
       projectWith('content/findings/information-sharing-is-slow.md', (t) =>

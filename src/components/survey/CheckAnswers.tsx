@@ -1,6 +1,8 @@
 import type { Question, Survey } from '../../schemas/index.ts';
 import { askedQuestions, otherKey, questionText, type Answers } from '../../forms/questions.ts';
 import { choiceOptions } from './choiceOptions.ts';
+import { inEasyRead } from '../../forms/easyReadQuestion.ts';
+import { ReadAloudControls } from './ReadAloud.tsx';
 import type { DateParts } from '../../forms/dates.ts';
 
 /**
@@ -19,35 +21,42 @@ export function CheckAnswers({
   easyRead: boolean;
   onChange?: (id: string) => void;
 }) {
+  const asked = askedQuestions(survey, answers).map((q) => inEasyRead(q, easyRead));
   return (
-    <dl className="govuk-summary-list">
-      {askedQuestions(survey, answers).map((question) => {
-        const text = questionText(question, easyRead);
-        return (
-          <div className="govuk-summary-list__row" key={question.id}>
-            <dt className="govuk-summary-list__key">{text}</dt>
-            <dd className="govuk-summary-list__value">{describeAnswer(question, answers)}</dd>
-            <dd className="govuk-summary-list__actions">
-              <button
-                type="submit"
-                name="action"
-                value={`change:${question.id}`}
-                className="sg-link-button govuk-link"
-                onClick={
-                  onChange &&
-                  ((event) => {
-                    event.preventDefault();
-                    onChange(question.id);
-                  })
-                }
-              >
-                Change<span className="govuk-visually-hidden"> your answer to: {text}</span>
-              </button>
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
+    <>
+      <ReadAloudControls
+        words={asked.map((q) => `${questionText(q, easyRead)}: ${describeAnswer(q, answers)}`)}
+        what="your answers"
+      />
+      <dl className="govuk-summary-list">
+        {asked.map((question) => {
+          const text = questionText(question, easyRead);
+          return (
+            <div className="govuk-summary-list__row" key={question.id}>
+              <dt className="govuk-summary-list__key">{text}</dt>
+              <dd className="govuk-summary-list__value">{describeAnswer(question, answers)}</dd>
+              <dd className="govuk-summary-list__actions">
+                <button
+                  type="submit"
+                  name="action"
+                  value={`change:${question.id}`}
+                  className="sg-link-button govuk-link"
+                  onClick={
+                    onChange &&
+                    ((event) => {
+                      event.preventDefault();
+                      onChange(question.id);
+                    })
+                  }
+                >
+                  Change<span className="govuk-visually-hidden"> your answer to: {text}</span>
+                </button>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </>
   );
 }
 

@@ -1,17 +1,30 @@
 import type { Survey } from '../../schemas/index.ts';
 import { ReceiptPanel } from './ReceiptPanel.tsx';
+import { ReadAloudControls } from './ReadAloud.tsx';
+import { EasyReadConfirmation } from './EasyReadConfirmation.tsx';
 
 /** GOV.UK confirmation: the receipt code in the panel, then what happens next. */
 export function Confirmation({
   survey,
   receipt,
+  easyRead = false,
 }: {
   survey: Pick<Survey, 'title' | 'retentionMonths'>;
   receipt: string;
+  easyRead?: boolean;
 }) {
+  if (easyRead) return <EasyReadConfirmation survey={survey} receipt={receipt} />;
   return (
     <>
       <ReceiptPanel title="Answers sent" receipt={receipt} />
+      <ReadAloudControls
+        words={[
+          'Answers sent',
+          `Your receipt code is ${receipt.split('').join(' ')}`,
+          'Keep your receipt code. It is the only way to find your answers. You can use it to take your answers back.',
+        ]}
+        what="your receipt"
+      />
       <p className="govuk-body">Thank you for taking part in “{survey.title}”.</p>
       <h2 className="govuk-heading-m">Keep your receipt code</h2>
       <p className="govuk-body">

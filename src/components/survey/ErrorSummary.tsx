@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ReadAloudControls } from './ReadAloud.tsx';
 
 export interface SummaryItem {
   /** The id of the field to focus: a question's first input, or a date's first wrong part. */
@@ -39,6 +40,10 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
           </ul>
         </div>
       </div>
+      <ReadAloudControls
+        words={['There is a problem', ...items.map((item) => item.text)]}
+        what="the problems"
+      />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { describedBy, ErrorMessage, Hint, QuestionHeading } from './fieldParts.t
 import { CharacterCount } from './CharacterCount.tsx';
 import { DateField } from './DateField.tsx';
 import { ReadAloud } from './ReadAloud.tsx';
+import { EasyReadPoint } from './EasyReadPoint.tsx';
+import { inEasyRead } from '../../forms/easyReadQuestion.ts';
 
 export interface QuestionFieldProps {
   question: Question;
@@ -21,12 +23,13 @@ export interface QuestionFieldProps {
 export const fieldId = (id: string) => `answer-${id}`;
 
 export function QuestionField({
-  question,
+  question: asWritten,
   errors,
   easyRead,
   asPageHeading = false,
   conditionNote,
 }: QuestionFieldProps) {
+  const question = inEasyRead(asWritten, easyRead);
   const id = fieldId(question.id);
   const text = questionText(question, easyRead);
   const error = errors[question.id];
@@ -43,7 +46,7 @@ export function QuestionField({
     <div
       className={`govuk-form-group${error || errors[otherKey(question.id)] ? ' govuk-form-group--error' : ''}`}
     >
-      {children}
+      <EasyReadPoint picture={easyRead ? question.picture : undefined}>{children}</EasyReadPoint>
     </div>
   );
   const readAloud = <ReadAloud question={question} text={text} />;

@@ -3,32 +3,43 @@ import type { Question } from '../../schemas/index.ts';
 import { choiceOptions } from './choiceOptions.ts';
 
 /**
- * "Read aloud": the browser's own speech, for people who find reading hard. Shown only where
- * the browser can speak, so nobody meets a button that does nothing.
+ * "Read aloud" and "Stop": the browser's own speech, for people who find reading hard. Shown only
+ * where the browser can speak (they need JavaScript too), so nobody meets a button that does
+ * nothing. `what` names what is read, after the visible words (WCAG 2.5.3).
  */
-export function ReadAloud({ question, text }: { question: Question; text: string }) {
+export function ReadAloudControls({ words, what }: { words: string[]; what: string }) {
   const [available, setAvailable] = useState(false);
   useEffect(() => setAvailable('speechSynthesis' in window), []);
   if (!available) return null;
   const speak = () => {
-    const { options, exclusive } = choiceOptions(question);
-    const words = [
-      text,
-      question.hint,
-      ...[...options, ...exclusive].map((option) => option.label),
-    ].filter(Boolean);
     window.speechSynthesis.cancel();
-    window.speechSynthesis.speak(new SpeechSynthesisUtterance(words.join('. ')));
+    window.speechSynthesis.speak(new SpeechSynthesisUtterance(words.filter(Boolean).join('. ')));
   };
   return (
-    <button
-      type="button"
-      className="govuk-button govuk-button--secondary sg-read-aloud"
-      // The visible words come first in the name (WCAG 2.5.3), then which question it reads.
-      aria-label={`Read aloud: ${text}`}
-      onClick={speak}
-    >
-      Read aloud
-    </button>
+    <div className="govuk-button-group sg-read-aloud" data-read-aloud>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        aria-label={`Read aloud: ${what}`}
+        onClick={speak}
+      >
+        Read aloud
+      </button>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        aria-label={`Stop reading: ${what}`}
+        onClick={() => window.speechSynthesis.cancel()}
+      >
+        Stop reading
+      </button>
+    </div>
   );
+}
+
+/** Read aloud for one question: the question, its hint and every option, as shown. */
+export function ReadAloud({ question, text }: { question: Question; text: string }) {
+  const { options, exclusive } = choiceOptions(question);
+  const words = [text, question.hint ?? '', ...[...options, ...exclusive].map((o) => o.label)];
+  return <ReadAloudControls words={words} what={text} />;
 }

@@ -3,6 +3,8 @@ import { audienceText } from '../../lib/activities.ts';
 import type { Journey, Survey } from '../../schemas/index.ts';
 import { DateText } from './DateText.tsx';
 import { Paragraphs } from './Paragraphs.tsx';
+import { EasyReadPoint } from '../survey/EasyReadPoint.tsx';
+import { ReadAloudControls } from '../survey/ReadAloud.tsx';
 
 const STATUS = { draft: 'Draft', open: 'Open', closed: 'Closed' } as const;
 
@@ -13,12 +15,16 @@ const STATUS = { draft: 'Draft', open: 'Open', closed: 'Closed' } as const;
 export function ActivityIntro({
   kind,
   activity,
+  easyRead = false,
   children,
 }: {
   kind: string;
   activity: Survey | Journey;
+  /** The participant chose easy read: its introduction comes first and open. */
+  easyRead?: boolean;
   children?: ReactNode;
 }) {
+  const readEasy = easyRead && Boolean(activity.easyReadIntro);
   return (
     <>
       <span className="govuk-caption-l">{kind}</span>
@@ -48,14 +54,28 @@ export function ActivityIntro({
         </div>
       </dl>
       <h2 className="govuk-heading-m">About this research</h2>
-      <Paragraphs text={activity.intro} />
+      {readEasy ? (
+        <div data-easy-read-intro>
+          <ReadAloudControls
+            words={activity.easyReadIntro!.split(/\n+/)}
+            what="about this research"
+          />
+          <EasyReadPoint picture={{ pictogram: 'information', alt: 'Information' }}>
+            <Paragraphs text={activity.easyReadIntro!} />
+          </EasyReadPoint>
+        </div>
+      ) : (
+        <Paragraphs text={activity.intro} />
+      )}
       {activity.easyReadIntro && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Read this in easy read</span>
+            <span className="govuk-details__summary-text">
+              {readEasy ? 'Read this in standard wording' : 'Read this in easy read'}
+            </span>
           </summary>
           <div className="govuk-details__text">
-            <Paragraphs text={activity.easyReadIntro} />
+            <Paragraphs text={readEasy ? activity.intro : activity.easyReadIntro} />
           </div>
         </details>
       )}

@@ -1,0 +1,162 @@
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
+import { agreeToEverything, tabTo } from './keyboard.ts';
+
+/**
+ * Easy read as a complete parallel version (issue 13, item 10), walked through the practitioners
+ * survey, which offers it: the introduction open, a picture with alternative text beside each
+ * point, every string in easy-read words, large text, and Read aloud with Stop on every step.
+ */
+
+/** Records what the page asks the browser to say, and each Stop. */
+async function listenToSpeech(page: Page) {
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    window.speechSynthesis.speak = (utterance) => void said.push(utterance.text);
+    window.speechSynthesis.cancel = () => void said.push('(stopped)');
+  });
+}
+const said = (page: Page) => page.evaluate(() => (window as unknown as { said: string[] }).said);
+
+/** Presses Read aloud then Stop for the named part of the step, by keyboard. */
+async function readAloudAndStop(page: Page, what: string, expected: string) {
+  await tabTo(page, page.getByRole('button', { name: `Read aloud: ${what}` }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: `Stop reading: ${what}` }));
+  await page.keyboard.press('Enter');
+  const words = await said(page);
+  expect(words.at(-2), `Read aloud: ${what}`).toContain(expected);
+  expect(words.at(-1)).toBe('(stopped)');
+}
+
+async function expectPicturesWithText(page: Page, atLeast: number) {
+  const pictures = page.locator('[data-easy-read-point] img');
+  expect(await pictures.count()).toBeGreaterThanOrEqual(atLeast);
+  for (const picture of await pictures.all()) {
+    expect(await picture.getAttribute('alt')).toBeTruthy();
+    // Bundled: served by this site, and really an image.
+    expect(await picture.getAttribute('src')).toMatch(/^\/pictograms\/[a-z-]+\.svg$/);
+    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  }
+}
+
+test('the practitioners survey in easy read, by keyboard, with Read aloud on every step', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await listenToSpeech(page);
+  await page.goto('/surveys/practitioners/');
+  await tabTo(page, page.getByRole('button', { name: 'Use easy read wording' }));
+  await page.keyboard.press('Enter');
+
+  // The introduction: easy read first and open, not in a collapsed section.
+  const intro = page.locator('[data-easy-read-intro]');
+  await expect(intro).toBeVisible();
+  await expect(intro).toContainText('This survey is for people who work to keep children safe.');
+  await expect(page.getByText('Read this in standard wording')).toBeVisible();
+  await readAloudAndStop(page, 'about this research', 'It takes about 10 minutes.');
+  await expect(page.getByText('I know what this survey is about.')).toBeVisible();
+  await expect(page.getByText('Tick each box if you agree.')).toBeVisible();
+  await expectPicturesWithText(page, 5);
+  await readAloudAndStop(page, 'what you agree to', 'I know what this survey is about.');
+  expect(await axeViolations(page), 'axe on the easy-read introduction').toEqual([]);
+
+  // Consent left out: the error summary can be read aloud too.
+  await tabTo(page, page.getByRole('button', { name: 'Start the survey' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await readAloudAndStop(page, 'the problems', 'There is a problem');
+  expect(await axeViolations(page), 'axe on the easy-read consent errors').toEqual([]);
+
+  await agreeToEverything(page);
+  await tabTo(page, page.getByRole('button', { name: 'Start the survey' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your answers');
+
+  // Every question, hint and option in easy-read words, each question with its picture.
+  await expect(page.getByText('What is your job?')).toBeVisible();
+  await expect(
+    page.getByText('Do you have more than one job? Choose the one you do most.'),
+  ).toBeVisible();
+  await expect(page.getByLabel('Someone who helps families')).toBeVisible();
+  await expect(page.getByLabel('Our computers do not work with their computers')).toBeVisible();
+  await expect(page.getByText('Very sure')).toBeVisible();
+  await expect(page.getByText('What gets in the way of sharing information')).toHaveCount(0);
+  await expectPicturesWithText(page, 10);
+  // Large text: at least 16 point (21.3 CSS pixels), as UK easy read asks.
+  const size = await page
+    .getByLabel('Social worker')
+    .evaluate((input: HTMLInputElement) =>
+      parseFloat(getComputedStyle(input.labels![0]!).fontSize),
+    );
+  expect(size).toBeGreaterThanOrEqual(21.3);
+  await readAloudAndStop(page, 'What is your job?', 'Someone who helps families');
+  expect(await axeViolations(page), 'axe on the easy-read questions').toEqual([]);
+
+  // Errors name the question in its easy-read words.
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: /What is your job/ })).toBeVisible();
+  expect(await axeViolations(page), 'axe on the easy-read question errors').toEqual([]);
+
+  await page.getByLabel('Social worker').check();
+  await page.getByLabel('1 to 3 years').check();
+  await page.getByLabel('How do you share information about a child').fill('By phone.');
+  await page.getByLabel('I do not have enough time').check();
+  await page.getByRole('radio', { name: /^4$/ }).check();
+  await page
+    .getByRole('group', { name: /computer or phone app/ })
+    .getByLabel('No')
+    .check();
+  await page.getByLabel('What one thing would help you most').fill('Time.');
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+
+  // Check answers: easy-read questions and answers, read aloud.
+  await expect(page.locator('.govuk-summary-list')).toContainText('What is your job?');
+  await expect(page.locator('.govuk-summary-list')).toContainText('I do not have enough time');
+  await readAloudAndStop(page, 'your answers', 'What is your job?: Social worker');
+  expect(await axeViolations(page), 'axe on the easy-read check page').toEqual([]);
+
+  await tabTo(page, page.getByRole('button', { name: 'Send your answers' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Your code is in the green box.')).toBeVisible();
+  await expect(page.getByText('Use your code to take your answers back.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Take your answers back' })).toBeVisible();
+  await expectPicturesWithText(page, 4);
+  await readAloudAndStop(page, 'this page', 'Answers sent');
+  expect(await axeViolations(page), 'axe on the easy-read confirmation').toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('easy read is the same: open introduction, pictures, easy-read words', async ({ page }) => {
+    await page.goto('/surveys/practitioners/');
+    await page.getByRole('button', { name: 'Use easy read wording' }).click();
+    await expect(page.locator('[data-easy-read-intro]')).toBeVisible();
+    await expectPicturesWithText(page, 5);
+    // Read aloud needs the browser's speech through JavaScript: no dead buttons without it.
+    await expect(page.getByRole('button', { name: /^Read aloud/ })).toHaveCount(0);
+    expect(await axeViolations(page, { javaScript: false })).toEqual([]);
+    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    await page.getByRole('button', { name: 'Start the survey' }).click();
+    await expect(page.getByText('What is your job?')).toBeVisible();
+    await expectPicturesWithText(page, 10);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(
+      page.locator('.govuk-error-summary').getByRole('link', { name: /What is your job/ }),
+    ).toBeVisible();
+    expect(await axeViolations(page, { javaScript: false })).toEqual([]);
+  });
+});
+
+test('the pictograms are served by this site as SVG', async ({ request }) => {
+  const response = await request.get('/pictograms/question.svg');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('image/svg+xml');
+  expect(await response.text()).toMatch(/^<svg /);
+});
