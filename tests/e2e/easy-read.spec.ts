@@ -135,6 +135,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('easy read is the same: open introduction, pictures, easy-read words', async ({ page }) => {
+    test.setTimeout(180_000);
     await page.goto('/surveys/practitioners/');
     await page.getByRole('button', { name: 'Use easy read wording' }).click();
     await expect(page.locator('[data-easy-read-intro]')).toBeVisible();

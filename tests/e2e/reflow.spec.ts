@@ -15,7 +15,8 @@ import { routesUnder } from './routes.ts';
  */
 
 const PARTICIPANT_PAGES = [
-  ...routesUnder().filter((r) => !/^\/(api|research|admin)\//.test(r)),
+  // Pages only: not the API, the workspace, the editor or files such as /pictograms/*.svg.
+  ...routesUnder().filter((r) => !/^\/(api|research|admin)\//.test(r) && !/\.\w+$/.test(r)),
   // Every survey and the finding with a journey map, beyond the one sample routesUnder takes.
   '/surveys/practitioners/',
   '/surveys/pilot-conversations/',

@@ -14,7 +14,7 @@ function sampleEntry(folder: string): string {
 /**
  * Every route file under `src/pages/<folder>` as a URL, with a real entry for `[slug]` (taken
  * from the content folder named just before it: /surveys/[slug] gets a survey), `[page]` a
- * standing page, `[id]` 1 and a rest parameter "anything". New route files are picked up as
+ * standing page, `[id]` 1, a pictogram "question" and a rest parameter "anything". New route files are picked up as
  * they are added.
  */
 export function routesUnder(folder = ''): string[] {
@@ -28,6 +28,8 @@ export function routesUnder(folder = ''): string[] {
         .replace(/\[\.\.\.\w+\]/g, 'anything')
         .replace(/([\w-]+)\/\[slug\]/g, (_, parent: string) => `${parent}/${sampleEntry(parent)}`)
         .replace(/\[page\]/g, sampleEntry('pages'))
+        // A real pictogram (src/schemas/pictograms.ts), so the file itself is checked.
+        .replace(/pictograms\/\[name\]/g, 'pictograms/question')
         .replace(/\[id\]/g, '1')
         .replace(/\[\w+\]/g, 'anything');
       return url === '/' || url.endsWith('/') || /\.\w+$/.test(url) ? url : `${url}/`;

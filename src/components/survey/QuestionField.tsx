@@ -30,6 +30,7 @@ export function QuestionField({
   conditionNote,
 }: QuestionFieldProps) {
   const question = inEasyRead(asWritten, easyRead);
+  const picture = easyRead ? question.picture : undefined;
   const id = fieldId(question.id);
   const text = questionText(question, easyRead);
   const error = errors[question.id];
@@ -46,7 +47,7 @@ export function QuestionField({
     <div
       className={`govuk-form-group${error || errors[otherKey(question.id)] ? ' govuk-form-group--error' : ''}`}
     >
-      <EasyReadPoint picture={easyRead ? question.picture : undefined}>{children}</EasyReadPoint>
+      <EasyReadPoint picture={picture}>{children}</EasyReadPoint>
     </div>
   );
   const readAloud = <ReadAloud question={question} text={text} />;
@@ -83,15 +84,17 @@ export function QuestionField({
       );
     case 'long-text':
       return (
-        <CharacterCount
-          id={id}
-          name={name}
-          maxLength={question.maxLength}
-          label={labelEl}
-          hint={hintText}
-          error={error}
-          after={readAloud}
-        />
+        <EasyReadPoint picture={picture}>
+          <CharacterCount
+            id={id}
+            name={name}
+            maxLength={question.maxLength}
+            label={labelEl}
+            hint={hintText}
+            error={error}
+            after={readAloud}
+          />
+        </EasyReadPoint>
       );
     case 'number':
       return group(
