@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
  * The first thing every request meets, before the Astro adapter sees it. The adapter turns each
  * Node request into a WHATWG `Request`, whose constructor throws on what Node's HTTP parser lets
  * through (a TRACE method, a Host with credentials such as `a@b`), and an exception there would
- * stop the process for everyone (docs/RELIABILITY.md G25). So the gate:
+ * stop the process for everyone (docs/reliability.md G25). So the gate:
  * - refuses the shapes we know of with a short answer (`refusalFor`);
  * - then builds the same `Request` once itself, so any shape we did not think of is refused too;
  * - and answers 500 (or drops the connection, when the answer had started) for anything a handler

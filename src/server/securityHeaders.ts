@@ -4,7 +4,7 @@ import type { TLSSocket } from 'node:tls';
 import { answerClientError, gatedListener, refuseExpectation } from './requestGate.ts';
 
 /**
- * The security headers of every response the server sends (RELIABILITY G17, G18): pages, the API,
+ * The security headers of every response the server sends (docs/reliability.md G17, G18): pages, the API,
  * static files, redirects and errors alike. Applied in the Node server (scripts/serve.ts), not in
  * Astro middleware, because the adapter serves prerendered pages and `/_astro/` files itself and
  * middleware never sees them.
