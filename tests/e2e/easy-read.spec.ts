@@ -102,16 +102,16 @@ test('the practitioners survey in easy read, by keyboard, with Read aloud on eve
   await expect(summary.getByRole('link', { name: /What is your job/ })).toBeVisible();
   expect(await axeViolations(page), 'axe on the easy-read question errors').toEqual([]);
 
-  await page.getByLabel('Social worker').check();
-  await page.getByLabel('1 to 3 years').check();
-  await page.getByLabel('How do you share information about a child').fill('By phone.');
-  await page.getByLabel('I do not have enough time').check();
+  await page.getByRole('radio', { name: 'Social worker' }).check();
+  await page.getByRole('radio', { name: '1 to 3 years' }).check();
+  await page.getByRole('textbox', { name: /How do you share information/ }).fill('By phone.');
+  await page.getByRole('checkbox', { name: 'I do not have enough time' }).check();
   await page.getByRole('radio', { name: /^4$/ }).check();
   await page
     .getByRole('group', { name: /computer or phone app/ })
-    .getByLabel('No')
+    .getByRole('radio', { name: 'No', exact: true })
     .check();
-  await page.getByLabel('What one thing would help you most').fill('Time.');
+  await page.getByRole('textbox', { name: /What one thing would help you most/ }).fill('Time.');
   await tabTo(page, page.getByRole('button', { name: 'Continue' }));
   await page.keyboard.press('Enter');
 
