@@ -44,7 +44,8 @@ async function expectPicturesWithText(page: Page, atLeast: number) {
 test('the practitioners survey in easy read, by keyboard, with Read aloud on every step', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  // Axe runs on eight states; on a shared two-core machine each can take half a minute.
+  test.setTimeout(600_000);
   await listenToSpeech(page);
   await page.goto('/surveys/practitioners/');
   await tabTo(page, page.getByRole('button', { name: 'Use easy read wording' }));
@@ -135,7 +136,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('easy read is the same: open introduction, pictures, easy-read words', async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(400_000);
     await page.goto('/surveys/practitioners/');
     await page.getByRole('button', { name: 'Use easy read wording' }).click();
     await expect(page.locator('[data-easy-read-intro]')).toBeVisible();

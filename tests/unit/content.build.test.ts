@@ -102,7 +102,8 @@ describe('the content build', () => {
     expect(result.output).toContain('content/surveys/practitioners.yml');
     expect(result.output).toContain('"offersEasyRead" is on, so this needs its easy-read version');
     expect(result.output).toContain('easyReadHint');
-  });
+    // astro sync on a copy of the project: about 45 s alone, longer on a shared machine.
+  }, 180_000);
 
   it('stops the full build when a finding names a survey that does not exist', async () => {
     const result = await astro(
