@@ -1,5 +1,6 @@
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
 import { prototypeFeedback } from './migrations/prototypeFeedback.ts';
+import { recoveryCodes } from './migrations/recoveryCodes.ts';
 import { researcherAccounts } from './migrations/researcherAccounts.ts';
 import { researchDataMigration } from './migrations/researchData.ts';
 import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
@@ -59,4 +60,5 @@ export const migrations: Migration[] = [
   safeguardingFlags,
   journeyStageGroups,
   prototypeFeedback,
+  recoveryCodes,
 ];
