@@ -13,6 +13,7 @@
  * never appear in the shell history or the process list. Uses DATA_DIR like the server.
  */
 import { DataDirError } from '../src/server/dataDir.ts';
+import { setAuditSource } from '../src/server/auth/audit.ts';
 import {
   AccountError,
   addResearcher,
@@ -155,6 +156,8 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
+// Entries this writes without a researcher are labelled "Command line" in the audit log.
+setAuditSource('command-line');
 try {
   console.log(await main(process.argv.slice(2)));
   closeStore();

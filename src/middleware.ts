@@ -37,7 +37,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A slug or id that could not name anything is "not found" before any route looks it up.
   if (!paramsWellFormed(context.params)) {
     if (url.pathname.startsWith('/api/')) return json(404, { error: 'Not found' });
-    return context.rewrite('/404');
+    // An empty 404, as the pages return for an unknown slug: Astro answers with the 404 page.
+    return new Response(null, { status: 404 });
   }
   if (kind === 'public' || kind === 'login') return next();
 

@@ -1,3 +1,4 @@
+import { auditSource } from './migrations/auditSource.ts';
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
 import { prototypeFeedback } from './migrations/prototypeFeedback.ts';
 import { recoveryCodes } from './migrations/recoveryCodes.ts';
@@ -61,4 +62,5 @@ export const migrations: Migration[] = [
   journeyStageGroups,
   prototypeFeedback,
   recoveryCodes,
+  auditSource,
 ];
