@@ -1,5 +1,6 @@
 import { auditSource } from './migrations/auditSource.ts';
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
+import { publishedName } from './migrations/publishedName.ts';
 import { prototypeFeedback } from './migrations/prototypeFeedback.ts';
 import { recoveryCodes } from './migrations/recoveryCodes.ts';
 import { researcherAccounts } from './migrations/researcherAccounts.ts';
@@ -63,4 +64,5 @@ export const migrations: Migration[] = [
   prototypeFeedback,
   recoveryCodes,
   auditSource,
+  publishedName,
 ];
