@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, request, test, type Page } from '@playwright/test';
 import { TOTP } from 'otpauth';
 import { E2E_DATA_DIR, PORT } from '../../playwright.config.ts';
@@ -211,4 +212,41 @@ test('a second factor: set up with a code, then asked for at sign-in', async ({ 
   await page.getByRole('button', { name: 'Continue with a recovery code' }).click();
   await expect(page).toHaveURL(/\/research\/account\/$/);
   await expect(page.locator('#recovery-codes-left')).toContainText('9 unused recovery codes');
+});
+
+test('the audit log: paged, filtered, exported, and honest about who', async ({ page }) => {
+  const email = uniqueEmail('audit');
+  addResearcher(email, 'admin');
+  // A failed sign-in from someone on the web, before the administrator signs in.
+  await page.goto('/research/login');
+  await signIn(page, 'nobody-here@example.org', 'a wrong password here');
+  await page.goto('/research/login?next=/research/admin/audit/');
+  await signIn(page, email);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByLabel('What').selectOption('sign-in-failed');
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  await expect(page).toHaveURL(/action=sign-in-failed/);
+  const rows = page.locator('table tbody tr');
+  await expect(rows.first()).toContainText('Someone not signed in (web)');
+  await expect(page.locator('table')).not.toContainText('Command line');
+
+  await page.getByLabel('Who').selectOption({ label: email });
+  await page.getByLabel('What').selectOption('');
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  await expect(rows.first()).toContainText(email);
+  await expect(page.getByRole('status')).toContainText('newest first');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Download .* \(CSV\)/ }).click();
+  const csv = await (await download).path().then((file) => readFileSync(file, 'utf8'));
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFid,when_utc,who,researcher_id,source,action,detail');
+  expect(csv).toContain(`${email},`);
+
+  // A date that is not one: 400, an error summary, and nothing listed.
+  await page.getByLabel('From (UTC day)').fill('2026-02-30');
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  await expect(page.getByRole('link', { name: /From must be a real date/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  expect((await page.request.get('/research/admin/audit/?page=0')).status()).toBe(400);
 });
