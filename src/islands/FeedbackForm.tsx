@@ -163,7 +163,6 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
             <button
               type="submit"
               className="govuk-button"
-              data-module="govuk-button"
               disabled={sending}
               aria-disabled={sending || undefined}
             >
@@ -294,7 +293,7 @@ export function FeedbackFields({
         <div className="govuk-hint" id="consent-hint">
           Tick what you agree to. You can send feedback without ticking either.
         </div>
-        <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes">
           <Tick
             name="consentQuote"
             label="You may quote my words in findings on this site, without my name"

@@ -51,7 +51,7 @@ export function StartChoice({ journey, existing }: { journey: Journey; existing:
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
           <h2 className="govuk-fieldset__heading">How do you want to start?</h2>
         </legend>
-        <div className="govuk-radios" data-module="govuk-radios">
+        <div className="govuk-radios">
           <div className="govuk-radios__item">
             <input
               className="govuk-radios__input"
@@ -92,7 +92,7 @@ export function RoleField({ journey, error }: { journey: Journey; error?: string
           <h2 className="govuk-fieldset__heading">Which best describes you?</h2>
         </legend>
         <ErrorMessage id="role-error" message={error} />
-        <div className="govuk-radios" data-module="govuk-radios">
+        <div className="govuk-radios">
           {journey.participantRoles.map((role, i) => (
             <div className="govuk-radios__item" key={role.value}>
               <input

@@ -217,7 +217,7 @@ function Who({ journey, index, error }: { journey: Journey; index: number; error
           Who was involved? (optional)
         </legend>
         <ErrorMessage id={`${stageFieldId(index, 'who')}-error`} message={error} />
-        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes govuk-checkboxes--small">
           {roles.map((role, i) => {
             const id = `${stageFieldId(index, 'who')}${i === 0 ? '' : `-${i + 1}`}`;
             return (
@@ -261,7 +261,7 @@ function Feeling({ index, error }: { index: number; error?: string }) {
           How did it feel?
         </legend>
         <ErrorMessage id={errorId} message={error} />
-        <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
+        <div className="govuk-radios govuk-radios--small">
           {FEELINGS.map((feeling, i) => {
             const id = `${stageFieldId(index, 'feeling')}${i === 0 ? '' : `-${i + 1}`}`;
             return (
