@@ -5,6 +5,7 @@ import { flowWords } from '../forms/flowWords.ts';
 import { ActivityIntro } from '../components/views/ActivityIntro.tsx';
 import { CheckAnswers } from '../components/survey/CheckAnswers.tsx';
 import { ConsentFields } from '../components/survey/ConsentFields.tsx';
+import { DeviceDraftNote } from '../components/survey/DeviceDraftNote.tsx';
 import { ErrorSummary } from '../components/survey/ErrorSummary.tsx';
 import { HiddenAnswers } from '../components/survey/HiddenValues.tsx';
 import { fieldId, QuestionField } from '../components/survey/QuestionField.tsx';
@@ -363,16 +364,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
               )}
             </div>
             {hydrated && step.name !== 'done' && (
-              <div className="sg-device-note">
-                <p className="govuk-body-s">{words.deviceNote}</p>
-                <button
-                  type="button"
-                  className="govuk-button govuk-button--secondary"
-                  onClick={clearThisDevice}
-                >
-                  Clear my answers from this device
-                </button>
-              </div>
+              <DeviceDraftNote onClear={clearThisDevice}>{words.deviceNote}</DeviceDraftNote>
             )}
           </>
         );
