@@ -1,0 +1,150 @@
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newBackend, ReleaseProxy } from '../../src/server/live/releaseProxy.ts';
+
+/** A stand-in for one build of the site: answers with its name, what it saw, and the body. */
+function fakeSite(name: string, delayMs = 0): Promise<{ server: Server; port: number }> {
+  const server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () =>
+      setTimeout(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          JSON.stringify({
+            name,
+            body: Buffer.concat(chunks).toString(),
+            proto: req.headers['x-forwarded-proto'] ?? null,
+            from: req.socket.remoteAddress,
+          }),
+        );
+      }, delayMs),
+    );
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, port: (server.address() as AddressInfo).port }),
+    ),
+  );
+}
+
+const servers: Server[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close();
+});
+
+async function front(proxy: ReleaseProxy): Promise<number> {
+  const server = createServer((req, res) => proxy.forward(req, res));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function send(port: number, method = 'GET', body = '', headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; json: Record<string, string> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path: '/x', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => {
+        const json = /json/.test(res.headers['content-type'] ?? '') ? JSON.parse(text) : {};
+        resolve({ status: res.statusCode!, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const options = { loopbackPerClient: false, forwardedProto: () => undefined };
+
+describe('the switch between builds', () => {
+  it('answers 503 with Retry-After before any build is running', async () => {
+    const port = await front(new ReleaseProxy(options));
+    const answer = await send(port);
+    expect(answer.status).toBe(503);
+  });
+
+  it('sends each request to the build current when it arrives; the old one finishes its own', async () => {
+    const old = await fakeSite('old', 300);
+    const next = await fakeSite('new');
+    servers.push(old.server, next.server);
+    const proxy = new ReleaseProxy(options);
+    const port = await front(proxy);
+    const oldBackend = newBackend(old.port);
+    proxy.switchTo(oldBackend);
+
+    const slow = send(port, 'POST', 'sent before the switch');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(oldBackend.inFlight).toBe(1);
+    expect(proxy.switchTo(newBackend(next.port))).toBe(oldBackend);
+    const after = await send(port, 'POST', 'sent after');
+    expect(after.json).toMatchObject({ name: 'new', body: 'sent after' });
+
+    let idle = false;
+    const whenIdle = proxy.whenIdle(oldBackend).then(() => (idle = true));
+    expect(idle).toBe(false);
+    expect((await slow).json).toMatchObject({ name: 'old', body: 'sent before the switch' });
+    await whenIdle;
+    expect(oldBackend.inFlight).toBe(0);
+  });
+
+  it('under a steady load, not one request fails across many switches', async () => {
+    const sites = await Promise.all([fakeSite('a', 5), fakeSite('b', 5)]);
+    servers.push(...sites.map((s) => s.server));
+    const proxy = new ReleaseProxy(options);
+    const port = await front(proxy);
+    proxy.switchTo(newBackend(sites[0].port));
+    let stop = false;
+    const statuses: (number | string)[] = [];
+    const client = async () => {
+      while (!stop) {
+        statuses.push(
+          await send(port, 'POST', 'x').then(
+            (a) => a.status,
+            (e: Error) => e.message,
+          ),
+        );
+      }
+    };
+    const clients = Promise.all([client(), client(), client(), client()]);
+    for (let i = 1; i <= 10; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const previous = proxy.switchTo(newBackend(sites[i % 2].port));
+      if (previous) await proxy.whenIdle(previous);
+    }
+    stop = true;
+    await clients;
+    expect(statuses.length).toBeGreaterThan(40);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  });
+
+  it('passes on only the X-Forwarded-Proto it decided, never the client’s own', async () => {
+    const site = await fakeSite('site');
+    servers.push(site.server);
+    const plain = new ReleaseProxy(options);
+    plain.switchTo(newBackend(site.port));
+    const answer = await send(await front(plain), 'GET', '', { 'x-forwarded-proto': 'https' });
+    expect(answer.json.proto).toBeNull();
+
+    const tls = new ReleaseProxy({ ...options, forwardedProto: () => 'https' });
+    tls.switchTo(newBackend(site.port));
+    expect((await send(await front(tls))).json.proto).toBe('https');
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'keeps clients apart for the site’s per-client limits (a loopback address per client)',
+    async () => {
+      const site = await fakeSite('site');
+      servers.push(site.server);
+      const proxy = new ReleaseProxy({ ...options, loopbackPerClient: true });
+      proxy.switchTo(newBackend(site.port));
+      const port = await front(proxy);
+      const first = (await send(port)).json.from;
+      expect(first).toMatch(/^127\.\d+\.\d+\.\d+$/);
+      expect(first).not.toBe('127.0.0.1');
+      // The same client keeps the same address, so its count carries on.
+      expect((await send(port)).json.from).toBe(first);
+    },
+  );
+});
