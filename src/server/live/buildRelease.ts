@@ -112,7 +112,7 @@ export async function buildRelease(
   });
   if (build.code !== 0) {
     const detail = buildErrorDetail(build.output);
-    return failed(`The site could not be built from it: ${firstSentence(detail)}`, detail);
+    return failed(`The site could not be built from it. ${firstSentence(detail)}`, detail);
   }
   return { ok: true, release };
 }
@@ -134,28 +134,38 @@ function lastLine(output: string): string {
 }
 
 /**
- * The part of a failed build's output that says what is wrong: from the first error line, a few
- * lines on, without colours, timestamps or the stack trace (file paths in node_modules mean
- * nothing to a researcher). The whole output stays in the server's log.
+ * What a failed build said, for the researcher workspace: the error lines only, without
+ * colours, timestamps, the pages built before it or the stack trace (file paths inside
+ * node_modules mean nothing to a researcher), each said once. The full output stays in the
+ * server's log.
  */
 export function buildErrorDetail(output: string): string {
   const lines = stripAnsi(output)
+    // Astro's progress lines and its log lines can run together on one line.
+    .replace(/(\d\d:\d\d:\d\d \[)/g, '\n$1')
     .split('\n')
-    .map((line) => line.replace(/^\d\d:\d\d:\d\d\s+/, '').trimEnd());
-  const start = lines.findIndex((line) => /error/i.test(line) && !/^npm (ERR!|error)/.test(line));
-  const from = start === -1 ? lines.filter(Boolean).slice(-8) : lines.slice(start);
-  const kept = from.filter(
-    (line) => line.trim() && !/^\s+at\s/.test(line) && !/^npm (ERR!|error)/.test(line),
-  );
-  return kept.slice(0, 8).join('\n').trim() || 'The build stopped without saying why.';
+    .map((line) => line.replace(/^\d\d:\d\d:\d\d\s+/, '').trim());
+  const start = lines.findIndex((line) => /\[ERROR\]|\berror\b/i.test(line));
+  const kept: string[] = [];
+  for (const line of start === -1 ? lines.slice(-8) : lines.slice(start)) {
+    if (/^Stack trace:|^at\s/.test(line)) break;
+    const message = errorMessage(line);
+    if (message && !/^npm (ERR!|error)/.test(line) && !kept.includes(message)) kept.push(message);
+  }
+  return kept.slice(0, 6).join('\n') || 'The build stopped without saying why.';
 }
 
-/** The first sentence of the detail, without the error's class name, for the headline. */
-function firstSentence(detail: string): string {
-  const line = detail
-    .split('\n')[0]
-    .replace(/^\[[A-Za-z]*\]\s*/, '')
-    .replace(/^\[?[A-Za-z]*Error\]?:?\s*/, '')
+/** One error line without its log labels: "[ERROR] [build] Caught error …: Error: x" is "x". */
+function errorMessage(line: string): string {
+  return line
+    .replace(/^(\[[A-Za-z]+\]\s*)+/, '')
+    .replace(/^Caught error rendering \S+:\s*/, '')
+    .replace(/^([A-Za-z]*Error:\s*)+/, '')
     .trim();
-  return line.endsWith('.') ? line : `${line}.`;
+}
+
+/** The first line of the detail, as one sentence for the headline. */
+function firstSentence(detail: string): string {
+  const line = detail.split('\n')[0];
+  return /[.!?]$/.test(line) ? line : `${line}.`;
 }

@@ -65,8 +65,9 @@ export interface LiveStatusView {
   unreachable?: string;
 }
 
+// Commit subjects carry their own quotes (Decap writes `Update Findings “slug”`), so none are added.
 const describe = (v: Version) =>
-  `${v.author} published “${v.subject}” (version ${shortCommit(v.commit)}) on ${ukTime(v.committedAt)}`;
+  `${v.author} published a change on ${ukTime(v.committedAt)}: ${v.subject} (version ${shortCommit(v.commit)})`;
 
 export function liveStatusView(status: LiveStatus): LiveStatusView {
   const view: LiveStatusView = {};
