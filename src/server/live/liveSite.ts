@@ -9,8 +9,8 @@ import { hasBuild, startSiteProcess, type SiteProcess } from './siteProcess.ts';
 export const STATUS_FILE = 'status.json';
 
 /**
- * Follows the content branch and keeps the newest version that builds live (docs/RELIABILITY.md
- * G-list: the site never stops answering for it). `check()` fetches the branch; a commit it has
+ * Follows the content branch and keeps the newest version that builds live, without the site
+ * ever stopping to answer for it. `check()` fetches the branch; a commit it has
  * not tried yet is built into a new folder, started beside the running one, and the proxy
  * switches to it only once it answers; the old one then finishes its requests and stops. A build
  * that fails changes nothing but the status the researcher workspace shows.
@@ -26,6 +26,7 @@ export class LiveSite {
   #checking: Promise<void> | undefined;
   #again = false;
   #stopped = false;
+  #onUnexpectedExit: (code: number | null) => void = () => undefined;
   readonly #abort = new AbortController();
 
   constructor(
@@ -46,10 +47,11 @@ export class LiveSite {
 
   /** Serves the last version that went live (or the site's own build), before looking for news. */
   async start(onUnexpectedExit: (code: number | null) => void): Promise<void> {
+    this.#onUnexpectedExit = onUnexpectedExit;
     const last = this.#status.live?.release;
     const dir = last && hasBuild(last) ? last : this.#paths.appDir;
     if (dir === this.#paths.appDir) delete this.#status.live;
-    await this.#goLive(dir, onUnexpectedExit);
+    await this.#goLive(dir);
     this.#save();
   }
 
@@ -104,7 +106,7 @@ export class LiveSite {
       return this.#save();
     }
     try {
-      await this.#goLive(built.release, () => undefined);
+      await this.#goLive(built.release);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       rmSync(built.release, { recursive: true, force: true });
@@ -124,12 +126,12 @@ export class LiveSite {
   }
 
   /** Starts `dir`, switches new requests to it, then lets the previous build finish and stop. */
-  async #goLive(dir: string, onUnexpectedExit: (code: number | null) => void): Promise<void> {
+  async #goLive(dir: string): Promise<void> {
     const site = await startSiteProcess(dir, this.#siteEnv);
     const previous = this.#running;
     this.#running = { site, dir };
     void site.exited.then((code) => {
-      if (this.#running?.site === site && !this.#stopped) onUnexpectedExit(code);
+      if (this.#running?.site === site && !this.#stopped) this.#onUnexpectedExit(code);
     });
     const old = this.#proxy.switchTo(newBackend(site.port));
     if (old && previous) {
