@@ -230,10 +230,9 @@ test('a published finding goes live by itself after a signed webhook, with no fa
   );
   const seconds = Math.round((Date.now() - publishedAt) / 1000);
   await load.stop();
-  test.info().annotations.push({
-    type: 'live',
-    description: `live ${seconds} s after the webhook; ${load.answered()} requests answered through two switches`,
-  });
+  const measured = `live ${seconds} s after the webhook; ${load.answered()} requests answered through two switches`;
+  test.info().annotations.push({ type: 'live', description: measured });
+  console.log(`Measured: ${measured}.`);
   expect(load.failures).toEqual([]);
   expect(load.answered()).toBeGreaterThan(100);
   const page = await send('GET', '/findings/one-named-contact/');
