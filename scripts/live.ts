@@ -18,7 +18,7 @@ import { liveSettings } from '../src/server/live/liveSettings.ts';
 import { ReleaseProxy } from '../src/server/live/releaseProxy.ts';
 import { hasBuild } from '../src/server/live/siteProcess.ts';
 import { WEBHOOK_PATH, webhookRequest } from '../src/server/live/webhookRequest.ts';
-import { trustProxyFromEnv } from '../src/server/securityHeaders.ts';
+import { secureServer, trustProxyFromEnv } from '../src/server/securityHeaders.ts';
 
 const appDir = path.resolve(import.meta.dirname, '..');
 
@@ -76,6 +76,10 @@ const handler: RequestListener = (req, res) => {
 const server = cert
   ? createHttpsServer({ cert: readFileSync(cert), key: readFileSync(key ?? '') }, handler)
   : createServer(handler);
+// The request gate, headers and timeouts every answer from the site has (src/server/requestGate.ts),
+// here too: an odd request is refused before it is passed on, and none can stop the switch
+// (docs/reliability.md G25). The site's own answers pass through with their headers unchanged.
+secureServer(server, { pagePolicies: new Map(), trustProxy });
 const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT || 4321);
 server.listen(port, host, () => {

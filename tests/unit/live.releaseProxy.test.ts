@@ -2,6 +2,7 @@ import { createServer, request, type IncomingMessage, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newBackend, ReleaseProxy } from '../../src/server/live/releaseProxy.ts';
+import { secureServer } from '../../src/server/securityHeaders.ts';
 
 /** A stand-in for one build of the site: answers with its name, what it saw, and the body. */
 function fakeSite(name: string, delayMs = 0): Promise<{ server: Server; port: number }> {
@@ -11,6 +12,9 @@ function fakeSite(name: string, delayMs = 0): Promise<{ server: Server; port: nu
     req.on('end', () =>
       setTimeout(() => {
         res.setHeader('content-type', 'application/json');
+        res.setHeader('content-security-policy', "default-src 'self'; script-src 'sha256-abc'");
+        res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
+        res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; Path=/']);
         res.end(
           JSON.stringify({
             name,
@@ -36,19 +40,25 @@ afterEach(() => {
 
 async function front(proxy: ReleaseProxy): Promise<number> {
   const server = createServer((req, res) => proxy.forward(req, res));
+  // As scripts/live.ts sets it up: the request gate and the site's headers in front.
+  secureServer(server, { pagePolicies: new Map(), trustProxy: false });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
 }
 
 function send(port: number, method = 'GET', body = '', headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; json: Record<string, string> }>((resolve, reject) => {
+  return new Promise<{
+    status: number;
+    json: Record<string, string>;
+    headers: IncomingMessage['headers'];
+  }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path: '/x', headers }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
       res.on('end', () => {
         const json = /json/.test(res.headers['content-type'] ?? '') ? JSON.parse(text) : {};
-        resolve({ status: res.statusCode!, json });
+        resolve({ status: res.statusCode!, json, headers: res.headers });
       });
     });
     req.on('error', reject);
@@ -117,6 +127,25 @@ describe('the switch between builds', () => {
     await clients;
     expect(statuses.length).toBeGreaterThan(40);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  });
+
+  it('passes the site’s answers on with their own headers, and refuses odd requests itself', async () => {
+    const site = await fakeSite('site');
+    servers.push(site.server);
+    const proxy = new ReleaseProxy(options);
+    proxy.switchTo(newBackend(site.port));
+    const port = await front(proxy);
+    const answer = await send(port);
+    expect(answer.headers['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'sha256-abc'",
+    );
+    expect(answer.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(answer.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+
+    const trace = await send(port, 'TRACE');
+    expect(trace.status).toBe(405);
+    expect(proxy.current?.inFlight).toBe(0);
   });
 
   it('passes on only the X-Forwarded-Proto it decided, never the client’s own', async () => {

@@ -132,7 +132,7 @@ export class ReleaseProxy {
       localAddress: this.#sourceAddress(req),
     });
     upstream.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
+      res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
       answer.pipe(res);
       answer.on('end', done);
       answer.on('error', () => {
