@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { LiveStatus } from '../../src/server/live/liveStatus.ts';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
@@ -127,6 +128,16 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
     if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs / 1000} s for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** axe's best-practice rules as well as WCAG's, on the live-site section. */
+async function everyAxeRule(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('section[aria-labelledby="live-site-title"]')
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 async function signIn(page: Page) {
@@ -281,6 +292,9 @@ test('a version the build refuses never goes live; the workspace says what is li
   await expect(live.getByText('Sam Researcher', { exact: true })).toBeVisible();
   await expect(live).toContainText(`version ${status().live!.commit.slice(0, 7)}`);
   expect(await axeViolations(page)).toEqual([]);
+  expect(await everyAxeRule(page)).toEqual([]);
   await live.getByText('What the build said').click();
+  await expect(live).toContainText('there is no content/surveys/a-survey-we-never-ran.yml');
   expect(await axeViolations(page)).toEqual([]);
+  expect(await everyAxeRule(page)).toEqual([]);
 });
