@@ -51,10 +51,13 @@ const proxy = new ReleaseProxy({
     return trustProxy && typeof given === 'string' ? given : undefined;
   },
 });
-const siteEnv: NodeJS.ProcessEnv = { ...process.env, TRUST_PROXY: '1' };
+const siteEnv: NodeJS.ProcessEnv = { ...process.env };
 for (const name of Object.keys(siteEnv)) {
   if (name.startsWith('LIVE_') || name.startsWith('SERVER_')) delete siteEnv[name];
 }
+// TRUST_PROXY also makes the researcher cookie Secure, so it is set only when HTTPS is real.
+if (cert || trustProxy) siteEnv.TRUST_PROXY = '1';
+else delete siteEnv.TRUST_PROXY;
 
 const live = new LiveSite(settings, appDir, proxy, siteEnv);
 try {
