@@ -85,7 +85,7 @@ describe('the switch between builds', () => {
     proxy.switchTo(oldBackend);
 
     const slow = send(port, 'POST', 'sent before the switch');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    while (oldBackend.inFlight === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(oldBackend.inFlight).toBe(1);
     expect(proxy.switchTo(newBackend(next.port))).toBe(oldBackend);
     const after = await send(port, 'POST', 'sent after');
@@ -119,13 +119,14 @@ describe('the switch between builds', () => {
     };
     const clients = Promise.all([client(), client(), client(), client()]);
     for (let i = 1; i <= 10; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // Some answers between each switch, however slow the machine is.
+      while (statuses.length < i * 5) await new Promise((resolve) => setTimeout(resolve, 5));
       const previous = proxy.switchTo(newBackend(sites[i % 2].port));
       if (previous) await proxy.whenIdle(previous);
     }
     stop = true;
     await clients;
-    expect(statuses.length).toBeGreaterThan(40);
+    expect(statuses.length).toBeGreaterThanOrEqual(50);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
   });
 
