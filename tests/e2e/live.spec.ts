@@ -77,7 +77,9 @@ function send(
 ) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: PORT, method, path: urlPath, headers },
+      // A connection each: a reused idle connection that the server closes as the request is
+      // sent fails with "socket hang up", which browsers retry by themselves and Node does not.
+      { host: '127.0.0.1', port: PORT, method, path: urlPath, headers, agent: false },
       (res) => {
         let text = '';
         res.on('data', (chunk) => (text += chunk));
