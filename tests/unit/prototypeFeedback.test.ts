@@ -194,6 +194,17 @@ describe('feedback, moderation and what the public sees', () => {
     expect(rows('feedback')).toBe(4);
   });
 
+  it('does not let honeypot posts from many addresses fill the site-wide ceiling', async () => {
+    limiter = new FailureLimiter({
+      perClient: { max: 3, windowMs: 60_000 },
+      global: { max: 5, windowMs: 60_000 },
+    });
+    for (let i = 0; i < 20; i++) {
+      expect((await send({ ...valid(), website: 'x' }, `bot-${i}`)).outcome).toBe('automated');
+    }
+    expect((await send(valid(), 'person')).outcome).toBe('created');
+  });
+
   it('raises a safeguarding flag with the feedback, which outlives a withdrawal', async () => {
     const sent = await send(valid({ why: { timeline: 'Dad hit me' } }));
     const [flag] = listFlags(store.database());
