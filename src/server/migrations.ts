@@ -1,3 +1,4 @@
+import { feedbackSourceGroups } from './migrations/feedbackSources.ts';
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
 import { prototypeFeedback } from './migrations/prototypeFeedback.ts';
 import { researcherAccounts } from './migrations/researcherAccounts.ts';
@@ -59,4 +60,5 @@ export const migrations: Migration[] = [
   safeguardingFlags,
   journeyStageGroups,
   prototypeFeedback,
+  feedbackSourceGroups,
 ];

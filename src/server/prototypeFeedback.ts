@@ -1,6 +1,8 @@
 import type { Prototype } from '../schemas/index.ts';
 import { checkFeedback, HONEYPOT, type FeedbackErrors } from '../forms/feedback.ts';
 import { ukDay } from './activityDates.ts';
+import { feedbackSources, type SourceGrouper } from './feedbackSources.ts';
+import { processSingleton } from './processSingleton.ts';
 import { feedbackTexts, saveFeedback } from './feedbackStore.ts';
 import { FailureLimiter, type LimiterOptions } from './rateLimit.ts';
 import { findRiskPhrases } from './research/flags.ts';
@@ -29,15 +31,9 @@ export function feedbackLimits(env: NodeJS.ProcessEnv = process.env): LimiterOpt
   };
 }
 
-const KEY = Symbol.for('safeguarding.feedbackLimiter');
-type Holder = { [KEY]?: FailureLimiter };
-
 /** One limiter per process, shared by the API and the no-JavaScript form. */
-export function feedbackLimiter(): FailureLimiter {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new FailureLimiter(feedbackLimits());
-  return holder[KEY];
-}
+export const feedbackLimiter = () =>
+  processSingleton('feedbackLimiter', () => new FailureLimiter(feedbackLimits()));
 
 export type FeedbackOutcome =
   | { outcome: 'created' | 'replayed'; receipt: string }
@@ -63,7 +59,13 @@ export async function submitFeedback(
     limiter,
     client,
     riskPhrases = [],
-  }: { limiter: FailureLimiter; client: string; riskPhrases?: readonly string[] },
+    sources = feedbackSources(),
+  }: {
+    limiter: FailureLimiter;
+    client: string;
+    riskPhrases?: readonly string[];
+    sources?: SourceGrouper;
+  },
 ): Promise<FeedbackOutcome> {
   if (!prototype) return { outcome: 'not-found' };
   if (!prototype.feedbackOpen) return { outcome: 'closed' };
@@ -91,6 +93,7 @@ export async function submitFeedback(
         definitionHash: definitionHash(prototype),
         feedback: checked.value,
         receivedOn: ukDay(now),
+        sourceGroup: sources.groupFor(slug, client, now.getTime()),
         riskMatch: findRiskPhrases(feedbackTexts(checked.value), riskPhrases),
       },
       () => {

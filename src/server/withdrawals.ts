@@ -1,4 +1,5 @@
 import { addressGroup } from './clientAddress.ts';
+import { processSingleton } from './processSingleton.ts';
 import { clientKey, FailureLimiter, type LimiterOptions } from './rateLimit.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
 import type { Store } from './store.ts';
@@ -18,16 +19,9 @@ export const WITHDRAWAL_LIMITS: LimiterOptions = {
   perClient: { max: 10, windowMs: 15 * 60_000 },
 };
 
-// One limiter per process, shared by the API route and the /withdraw/ page; kept on globalThis
-// because the bundled routes may not share one module instance.
-const KEY = Symbol.for('safeguarding.withdrawalLimiter');
-type Holder = { [KEY]?: FailureLimiter };
-
-export function withdrawalLimiter(): FailureLimiter {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new FailureLimiter(WITHDRAWAL_LIMITS);
-  return holder[KEY];
-}
+/** One limiter per process, shared by the API route and the /withdraw/ page. */
+export const withdrawalLimiter = () =>
+  processSingleton('withdrawalLimiter', () => new FailureLimiter(WITHDRAWAL_LIMITS));
 
 export type WithdrawOutcome =
   | { outcome: 'withdrawn' }

@@ -9,7 +9,7 @@ import { setStageGroup, stageGroups } from '../../src/server/research/journeyDat
 import { decide } from '../../src/server/research/moderation.ts';
 import { purgeExpired, purgeExpiredFeedback } from '../../src/server/research/purge.ts';
 import { deleteResponse } from '../../src/server/research/responses.ts';
-import type { ActivityKind } from '../../src/server/temp.store.ts';
+import type { ActivityKind } from '../../src/server/store.ts';
 import { useTempStore } from '../helpers/tempStore.ts';
 
 /**
@@ -139,6 +139,7 @@ function seed(marker: string): Seeded {
     scopeVersion: '1',
     definitionHash: 'd'.repeat(64),
     receivedOn: RECEIVED,
+    sourceGroup: randomUUID(),
     feedback: {
       submissionId: randomUUID(),
       reactions: [{ featureId: 'timeline', reaction: 'worried', why: `${marker} why` }],

@@ -1,3 +1,4 @@
+import { processSingleton } from '../processSingleton.ts';
 import { clientKey } from '../rateLimit.ts';
 
 /**
@@ -125,14 +126,7 @@ export class LoginThrottle {
 const emailBucket = (email: string) => `e:${clientKey(email.trim().toLowerCase())}`;
 const clientBucket = (client: string) => `c:${client}`;
 
-// One throttle a process, shared by every route (see withdrawals.ts for why on globalThis).
-const KEY = Symbol.for('safeguarding.loginThrottle');
-type Holder = { [KEY]?: LoginThrottle };
-
-export function loginThrottle(): LoginThrottle {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new LoginThrottle();
-  return holder[KEY];
-}
+/** One throttle a process, shared by every route. */
+export const loginThrottle = () => processSingleton('loginThrottle', () => new LoginThrottle());
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
