@@ -313,6 +313,7 @@ test('reaction counts stay hidden until five independent sources, padding or not
   page,
   request,
 }) => {
+  test.setTimeout(180_000);
   // Only this test reacts to "The family can add their own view".
   const row = () => soFar(page).getByRole('row', { name: /The family can add their own view/ });
   const hidden = async () => {
