@@ -1,6 +1,9 @@
+import { auditSource } from './migrations/auditSource.ts';
 import { feedbackSourceGroups } from './migrations/feedbackSources.ts';
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
+import { publishedName } from './migrations/publishedName.ts';
 import { prototypeFeedback } from './migrations/prototypeFeedback.ts';
+import { recoveryCodes } from './migrations/recoveryCodes.ts';
 import { researcherAccounts } from './migrations/researcherAccounts.ts';
 import { researchDataMigration } from './migrations/researchData.ts';
 import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
@@ -60,5 +63,8 @@ export const migrations: Migration[] = [
   safeguardingFlags,
   journeyStageGroups,
   prototypeFeedback,
+  recoveryCodes,
+  auditSource,
+  publishedName,
   feedbackSourceGroups,
 ];

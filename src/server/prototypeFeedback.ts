@@ -2,9 +2,8 @@ import type { Prototype } from '../schemas/index.ts';
 import { checkFeedback, HONEYPOT, type FeedbackErrors } from '../forms/feedback.ts';
 import { ukDay } from './activityDates.ts';
 import { feedbackSources, type SourceGrouper } from './feedbackSources.ts';
-import { processSingleton } from './processSingleton.ts';
 import { feedbackTexts, saveFeedback } from './feedbackStore.ts';
-import { FailureLimiter, type LimiterOptions } from './rateLimit.ts';
+import { limiterPerProcess, type FailureLimiter, type LimiterOptions } from './rateLimit.ts';
 import { findRiskPhrases } from './research/flags.ts';
 import { CONFLICT_MESSAGE, definitionHash } from './surveySubmissions.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
@@ -32,8 +31,7 @@ export function feedbackLimits(env: NodeJS.ProcessEnv = process.env): LimiterOpt
 }
 
 /** One limiter per process, shared by the API and the no-JavaScript form. */
-export const feedbackLimiter = () =>
-  processSingleton('feedbackLimiter', () => new FailureLimiter(feedbackLimits()));
+export const feedbackLimiter = () => limiterPerProcess('feedbackLimiter', feedbackLimits);
 
 export type FeedbackOutcome =
   | { outcome: 'created' | 'replayed'; receipt: string }

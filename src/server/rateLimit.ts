@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { processSingleton } from './processSingleton.ts';
 
 /**
  * Counts failures in fixed windows, per client and for everyone together, in memory only.
@@ -102,4 +103,13 @@ export class FailureLimiter {
     }
     return this.#clients.size < this.#options.maxClients ? client : undefined;
   }
+}
+
+/**
+ * One limiter per process for `name`. Kept on globalThis because the server start script and the
+ * bundled routes are separate module graphs in the same process, and the API and the
+ * no-JavaScript form must share one allowance.
+ */
+export function limiterPerProcess(name: string, options: () => LimiterOptions): FailureLimiter {
+  return processSingleton(name, () => new FailureLimiter(options()));
 }

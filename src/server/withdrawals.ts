@@ -1,6 +1,10 @@
 import { addressGroup } from './clientAddress.ts';
-import { processSingleton } from './processSingleton.ts';
-import { clientKey, FailureLimiter, type LimiterOptions } from './rateLimit.ts';
+import {
+  clientKey,
+  limiterPerProcess,
+  type FailureLimiter,
+  type LimiterOptions,
+} from './rateLimit.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
 import type { Store } from './store.ts';
 
@@ -21,7 +25,7 @@ export const WITHDRAWAL_LIMITS: LimiterOptions = {
 
 /** One limiter per process, shared by the API route and the /withdraw/ page. */
 export const withdrawalLimiter = () =>
-  processSingleton('withdrawalLimiter', () => new FailureLimiter(WITHDRAWAL_LIMITS));
+  limiterPerProcess('withdrawalLimiter', () => WITHDRAWAL_LIMITS);
 
 export type WithdrawOutcome =
   | { outcome: 'withdrawn' }

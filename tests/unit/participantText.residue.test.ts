@@ -22,7 +22,7 @@ import { useTempStore } from '../helpers/tempStore.ts';
 const PARTICIPANT_TEXT: Record<string, string[]> = {
   responses: ['answers'],
   journey_stage_groups: ['stage_name'],
-  feedback: ['comment', 'display_name', 'published_text'],
+  feedback: ['comment', 'display_name', 'published_text', 'published_name'],
   feedback_reactions: ['why'],
 };
 
@@ -31,6 +31,7 @@ const NO_PARTICIPANT_TEXT: Record<string, string> = {
   schema_migrations: 'migration names',
   instance: 'site settings and the receipt key',
   researchers: 'researcher accounts',
+  recovery_codes: 'hashes of researchers’ recovery codes',
   sessions: 'hashes of session tokens',
   audit_log: 'names what was done to which response, never answers',
   codes: 'thematic codes, in researchers’ words',
@@ -154,7 +155,7 @@ function seed(marker: string): Seeded {
     db,
     'the-scope',
     feedback.id,
-    { action: 'approve', text: `${marker} edited` },
+    { action: 'approve', text: `${marker} edited`, name: `${marker} initials` },
     1,
     RECEIVED,
   );

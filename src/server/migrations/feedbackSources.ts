@@ -5,11 +5,9 @@ import type { Migration } from '../migrations.ts';
  * id shared by feedback that may have come from one source, so public reaction counts can
  * require several independent sources (issue 12, item 5). Feedback stored before this has no
  * way to tell, so each earlier piece counts as its own source, as it did.
- *
- * Version 10: versions 8 and 9 are taken by another change made at the same time.
  */
 export const feedbackSourceGroups: Migration = {
-  version: 10,
+  version: 11,
   name: 'feedback source groups',
   sql: `
     ALTER TABLE feedback ADD COLUMN source_group TEXT;

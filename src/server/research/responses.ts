@@ -87,7 +87,7 @@ export function getResponse(
 /**
  * Deletes one response (its codes go with it, by cascade; a journey map's stage names leave the
  * stage groups once no map uses them) and flushes the WAL so the words are gone from the files
- * too (RELIABILITY G22). False when there is no such response here.
+ * too (docs/reliability.md G22). False when there is no such response here.
  */
 export function deleteResponse(
   db: DatabaseSync,
