@@ -14,7 +14,7 @@ import { useTempStore } from '../helpers/tempStore.ts';
 
 /**
  * Whatever a participant typed must leave the database files (.sqlite, -wal and -shm) when their
- * answer is withdrawn, deleted by a researcher or purged (RELIABILITY G22). The tables are read
+ * answer is withdrawn, deleted by a researcher or purged (docs/reliability.md G22). The tables are read
  * from the migrated schema, not listed by hand: a new table fails the first test until it is
  * classified here, and a participant's words turning up in a column not classified as holding
  * them fails the others.
