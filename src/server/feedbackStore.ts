@@ -13,6 +13,8 @@ export interface NewFeedback {
   definitionHash: string;
   feedback: Feedback;
   receivedOn: string;
+  /** Feedback that may share a source shares this id (feedbackSources.ts). */
+  sourceGroup: string;
   riskMatch?: RiskMatch;
 }
 
@@ -63,8 +65,8 @@ export function saveFeedback(
       .prepare(
         `INSERT INTO feedback (prototype_slug, scope_version, definition_hash, submission_id,
            payload_hash, receipt_hash, received_on, usefulness, role, practitioner_kind,
-           display_name, comment, consent_quote, consent_show, status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           display_name, comment, consent_quote, consent_show, status, source_group)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.slug,
@@ -82,6 +84,7 @@ export function saveFeedback(
         feedback.consentQuote ? 1 : 0,
         feedback.consentShow ? 1 : 0,
         showable ? 'pending' : 'private',
+        input.sourceGroup,
       );
     const id = Number(lastInsertRowid);
     const addReaction = db.prepare(

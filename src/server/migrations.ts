@@ -1,4 +1,5 @@
 import { auditSource } from './migrations/auditSource.ts';
+import { feedbackSourceGroups } from './migrations/feedbackSources.ts';
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
 import { publishedName } from './migrations/publishedName.ts';
 import { prototypeFeedback } from './migrations/prototypeFeedback.ts';
@@ -65,4 +66,5 @@ export const migrations: Migration[] = [
   recoveryCodes,
   auditSource,
   publishedName,
+  feedbackSourceGroups,
 ];

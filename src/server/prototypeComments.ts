@@ -8,7 +8,12 @@ import { secretFor } from './feedbackStore.ts';
  * moderator's words, the team's replies, and reaction counts only where enough people reacted.
  */
 
-/** Below this many reactions to a feature, no numbers are shown: a small group is identifiable. */
+/**
+ * Below this many independent sources reacting to a feature, no numbers are shown: a small
+ * group is identifiable. Sources, not reactions: feedback from one address, or from a burst of
+ * addresses within minutes, is one source (feedbackSources.ts), so nobody can lift a feature
+ * over the threshold alone and subtract their own reactions to learn someone else's.
+ */
 export const SMALL_GROUP = 5;
 export const COMMENTS_PER_PAGE = 10;
 
@@ -110,13 +115,26 @@ export function reactionCounts(db: DatabaseSync, slug: string): Map<string, Reac
   return counts;
 }
 
+/** How many independent sources (feedback source groups) reacted to each feature. */
+function reactionSources(db: DatabaseSync, slug: string): Map<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT r.feature_id AS feature, COUNT(DISTINCT f.source_group) AS n
+       FROM feedback_reactions r JOIN feedback f ON f.id = r.feedback_id
+       WHERE f.prototype_slug = ? GROUP BY r.feature_id`,
+    )
+    .all(slug) as { feature: string; n: number }[];
+  return new Map(rows.map((row) => [row.feature, Number(row.n)]));
+}
+
 export type PublicCounts =
   | { featureId: string; shown: true; total: number; counts: ReactionCounts }
   | { featureId: string; shown: false };
 
 /**
- * The counts the public page may show: a feature's numbers only once it has SMALL_GROUP
- * reactions or more. Below that nothing is said about how many, not even "fewer than five".
+ * The counts the public page may show: a feature's numbers only once SMALL_GROUP or more
+ * independent sources have reacted to it. Below that nothing is said about how many, not even
+ * "fewer than five".
  */
 export function publicCounts(
   db: DatabaseSync,
@@ -124,10 +142,11 @@ export function publicCounts(
   featureIds: readonly string[],
 ): PublicCounts[] {
   const all = reactionCounts(db, slug);
+  const sources = reactionSources(db, slug);
   return featureIds.map((featureId) => {
     const counts = all.get(featureId);
     const total = counts ? counts.useful + counts['not-sure'] + counts.worried : 0;
-    return total >= SMALL_GROUP && counts
+    return (sources.get(featureId) ?? 0) >= SMALL_GROUP && counts
       ? { featureId, shown: true, total, counts }
       : { featureId, shown: false };
   });

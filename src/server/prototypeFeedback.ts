@@ -1,6 +1,7 @@
 import type { Prototype } from '../schemas/index.ts';
 import { checkFeedback, HONEYPOT, type FeedbackErrors } from '../forms/feedback.ts';
 import { ukDay } from './activityDates.ts';
+import { feedbackSources, type SourceGrouper } from './feedbackSources.ts';
 import { feedbackTexts, saveFeedback } from './feedbackStore.ts';
 import { limiterPerProcess, type FailureLimiter, type LimiterOptions } from './rateLimit.ts';
 import { findRiskPhrases } from './research/flags.ts';
@@ -10,9 +11,16 @@ import { json, unavailable } from './responses.ts';
 import type { Store } from './store.ts';
 
 /**
- * New feedback allowed from one client. A workshop on one office network sending a comment each
- * stays well inside it; a script posting in a loop does not. Retries of feedback already stored
- * never count. Overridable for a known large event (FEEDBACK_LIMIT_PER_HOUR).
+ * New feedback allowed from one client (an IPv6 /64: see clientAddress.ts). A workshop on one
+ * office network sending a comment each stays well inside it; a script posting in a loop does
+ * not. Retries of feedback already stored never count. Overridable for a known large event
+ * (FEEDBACK_LIMIT_PER_HOUR).
+ *
+ * The site-wide ceiling was reviewed with withdrawal's (issue 12) and kept: strangers from about
+ * 67 networks can fill it for an hour, but what it refuses is only new feedback, while what it
+ * bounds (rows written and comments queued for moderators by many addresses together) has no
+ * other limit. Withdrawals and retries never meet it, and neither does a filled-in honeypot,
+ * which stores nothing.
  */
 export function feedbackLimits(env: NodeJS.ProcessEnv = process.env): LimiterOptions {
   const perHour = Number(env.FEEDBACK_LIMIT_PER_HOUR);
@@ -49,7 +57,13 @@ export async function submitFeedback(
     limiter,
     client,
     riskPhrases = [],
-  }: { limiter: FailureLimiter; client: string; riskPhrases?: readonly string[] },
+    sources = feedbackSources(),
+  }: {
+    limiter: FailureLimiter;
+    client: string;
+    riskPhrases?: readonly string[];
+    sources?: SourceGrouper;
+  },
 ): Promise<FeedbackOutcome> {
   if (!prototype) return { outcome: 'not-found' };
   if (!prototype.feedbackOpen) return { outcome: 'closed' };
@@ -59,7 +73,7 @@ export async function submitFeedback(
     const trap = (fields as Record<string, unknown>)[HONEYPOT];
     delete (fields as Record<string, unknown>)[HONEYPOT];
     if (trap !== '' && trap !== undefined && trap !== null) {
-      limiter.recordFailure(client, now.getTime());
+      limiter.recordFailure(client, now.getTime(), { siteWide: false });
       return { outcome: 'automated' };
     }
   }
@@ -77,6 +91,7 @@ export async function submitFeedback(
         definitionHash: definitionHash(prototype),
         feedback: checked.value,
         receivedOn: ukDay(now),
+        sourceGroup: sources.groupFor(slug, client, now.getTime()),
         riskMatch: findRiskPhrases(feedbackTexts(checked.value), riskPhrases),
       },
       () => {

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { processSingleton } from './processSingleton.ts';
 
 /**
  * Counts failures in fixed windows, per client and for everyone together, in memory only.
@@ -13,9 +14,15 @@ export interface Window {
 
 export interface LimiterOptions {
   perClient: Window;
-  /** A ceiling across all clients, so many addresses together cannot guess faster. */
-  global: Window;
-  /** Clients remembered at once; past this, new clients share one bucket (memory stays bounded). */
+  /**
+   * A ceiling across all clients, if any. Strangers can fill it for everyone, so it suits only
+   * what may be refused to all for a while (new feedback), never a right (withdrawal).
+   */
+  global?: Window;
+  /**
+   * Clients remembered at once (memory stays bounded). Past this, a new client is not counted
+   * until old entries expire: a table filled by strangers must not refuse newcomers.
+   */
   maxClients?: number;
 }
 
@@ -37,7 +44,7 @@ export function clientKey(address: string | undefined): string {
 }
 
 export class FailureLimiter {
-  readonly #options: Required<LimiterOptions>;
+  readonly #options: LimiterOptions & { maxClients: number };
   readonly #clients = new Map<string, Count>();
   #global: Count = { count: 0, resetAt: 0 };
 
@@ -48,10 +55,11 @@ export class FailureLimiter {
   /** Whether this client may try now; does not count the attempt. */
   check(client: string, now = Date.now()): LimitCheck {
     const global = this.#current(this.#global, now);
-    const own = this.#current(this.#clients.get(this.#bucket(client, now)), now);
+    const bucket = this.#bucket(client, now);
+    const own = bucket === undefined ? undefined : this.#current(this.#clients.get(bucket), now);
     const blocked = [
       [own, this.#options.perClient.max],
-      [global, this.#options.global.max],
+      [global, this.#options.global?.max ?? Infinity],
     ] as const;
     const waits = blocked
       .filter(([count, max]) => count && count.count >= max)
@@ -61,10 +69,16 @@ export class FailureLimiter {
       : { allowed: false, retryAfterSeconds: Math.max(1, ...waits) };
   }
 
-  /** Counts one failed attempt against the client and against the global ceiling. */
-  recordFailure(client: string, now = Date.now()) {
-    this.#global = this.#increment(this.#current(this.#global, now), this.#options.global, now);
+  /**
+   * Counts one failed attempt against the client and (unless `siteWide` is false: an attempt
+   * that used nothing the ceiling protects) against the global ceiling.
+   */
+  recordFailure(client: string, now = Date.now(), { siteWide = true } = {}) {
+    if (this.#options.global && siteWide) {
+      this.#global = this.#increment(this.#current(this.#global, now), this.#options.global, now);
+    }
     const key = this.#bucket(client, now);
+    if (key === undefined) return;
     this.#clients.set(
       key,
       this.#increment(this.#current(this.#clients.get(key), now), this.#options.perClient, now),
@@ -81,13 +95,13 @@ export class FailureLimiter {
       : { count: 1, resetAt: now + window.windowMs };
   }
 
-  /** The client's own key, or a shared overflow key when the table is full of live entries. */
-  #bucket(client: string, now: number): string {
+  /** The client's own key, or undefined when the table is full of live entries. */
+  #bucket(client: string, now: number): string | undefined {
     if (this.#clients.has(client) || this.#clients.size < this.#options.maxClients) return client;
     for (const [key, count] of this.#clients) {
       if (count.resetAt <= now) this.#clients.delete(key);
     }
-    return this.#clients.size < this.#options.maxClients ? client : 'overflow';
+    return this.#clients.size < this.#options.maxClients ? client : undefined;
   }
 }
 
@@ -97,8 +111,5 @@ export class FailureLimiter {
  * no-JavaScript form must share one allowance.
  */
 export function limiterPerProcess(name: string, options: () => LimiterOptions): FailureLimiter {
-  const holder = globalThis as { [key: symbol]: FailureLimiter | undefined };
-  const key = Symbol.for(`safeguarding.${name}`);
-  holder[key] ??= new FailureLimiter(options());
-  return holder[key];
+  return processSingleton(name, () => new FailureLimiter(options()));
 }

@@ -5,6 +5,7 @@ import { deriveReceipt, hashReceipt, parseReceipt } from './receipts.ts';
 import { asStoreError } from './storeErrors.ts';
 import { raiseFlag } from './research/flags.ts';
 import { deleteFeedbackByReceiptHash } from './feedbackStore.ts';
+import { forgetUnusedStageGroups } from './research/stageGroupCleanup.ts';
 import type { ActivityKind, NewResponse, SaveResult, Store } from './store.ts';
 
 const SECRET_KEY = 'receipt_secret';
@@ -68,7 +69,9 @@ export function responseMethods(
        consent, answers, submission_id, payload_hash, receipt_hash, received_on)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const deleteByReceipt = db.prepare('DELETE FROM responses WHERE receipt_hash = ?');
+  const deleteByReceipt = db.prepare(
+    'DELETE FROM responses WHERE receipt_hash = ? RETURNING activity_kind AS kind, activity_slug AS slug',
+  );
   const count = db.prepare(
     'SELECT COUNT(*) AS n FROM responses WHERE activity_kind = ? AND activity_slug = ?',
   );
@@ -127,12 +130,13 @@ export function responseMethods(
       if (!receipt) return false;
       const receiptHash = hashReceipt(receipt);
       // A receipt belongs to a response or to feedback on a prototype scope: one code, one form.
-      const deleted = inWriteTransaction(
-        db,
-        () =>
-          Number(deleteByReceipt.run(receiptHash).changes) ||
-          deleteFeedbackByReceiptHash(db, receiptHash),
-      );
+      const deleted = inWriteTransaction(db, () => {
+        const response = deleteByReceipt.get(receiptHash) as
+          { kind: ActivityKind; slug: string } | undefined;
+        if (!response) return deleteFeedbackByReceiptHash(db, receiptHash);
+        if (response.kind === 'journey') forgetUnusedStageGroups(db, response.slug);
+        return 1;
+      });
       if (Number(deleted) === 0) return false;
       flushWal(db);
       return true;

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import { postJsonFrom } from './fromAddress.ts';
 import { tabTo } from './keyboard.ts';
 
 // One scope, shared by every test here: run in order so counts and queues are predictable.
@@ -289,31 +292,76 @@ test('a scope prints as a document: no menus, buttons or forms', async ({ page }
   await expect(page.getByRole('link', { name: 'Back to prototype scopes' })).toBeHidden();
 });
 
-test('reaction counts stay hidden below five and are right from five', async ({
+/**
+ * Feedback with a reaction to `feature` as if sent on an earlier day from a network of its own,
+ * written straight into the test server's database (WAL lets both write): independent sources
+ * cannot be made over HTTP in a test's few seconds, since a burst from many addresses counts as
+ * one source.
+ */
+function seedEarlierReaction(feature: string, reaction: string) {
+  const db = new DatabaseSync(path.join(process.env.SG_E2E_DATA_DIR!, 'safeguarding.sqlite'), {
+    timeout: 5000,
+  });
+  try {
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO feedback (prototype_slug, scope_version, definition_hash, submission_id,
+           payload_hash, receipt_hash, received_on, role, consent_quote, consent_show, status,
+           source_group)
+         VALUES (?, '1', 'seeded', ?, 'seeded', ?, '2026-11-01', 'other', 0, 0, 'private', ?)`,
+      )
+      .run(SLUG, randomUUID(), randomUUID(), randomUUID());
+    db.prepare(
+      'INSERT INTO feedback_reactions (feedback_id, feature_id, reaction) VALUES (?, ?, ?)',
+    ).run(lastInsertRowid, feature, reaction);
+  } finally {
+    db.close();
+  }
+}
+
+test('reaction counts stay hidden until five independent sources, padding or not', async ({
   page,
   request,
 }) => {
+  test.setTimeout(180_000);
   // Only this test reacts to "The family can add their own view".
   const row = () => soFar(page).getByRole('row', { name: /The family can add their own view/ });
-  for (const reaction of ['useful', 'useful', 'worried', 'not-sure']) {
-    await sendFeedback(request, { reactions: { 'family-view': reaction } });
+  const hidden = async () => {
+    await page.goto(SCOPE);
+    await expect(row()).toContainText('Not enough reactions yet to show');
+    await expect(row().locator('[data-reaction]')).toHaveCount(0);
+  };
+  await sendFeedback(request, { reactions: { 'family-view': 'worried' } });
+  await hidden();
+  // An outsider adds four reactions from four addresses at once: still one more source at most.
+  const net = `127.${randomInt(2, 255)}.${randomInt(0, 256)}`;
+  const statuses = await Promise.all(
+    [1, 2, 3, 4].map((i) =>
+      postJsonFrom(`${net}.${i}`, `/api/prototypes/${SLUG}/feedback`, {
+        submissionId: randomUUID(),
+        role: 'other',
+        reactions: { 'family-view': 'useful' },
+      }),
+    ),
+  );
+  expect(statuses).toEqual([201, 201, 201, 201]);
+  await hidden();
+  await expectAccessible(page);
+
+  for (const reaction of ['useful', 'not-sure', 'useful', 'worried']) {
+    seedEarlierReaction('family-view', reaction);
   }
   await page.goto(SCOPE);
-  await expect(row()).toContainText('Not enough reactions yet to show');
-  await expect(row().locator('[data-reaction]')).toHaveCount(0);
-
-  await sendFeedback(request, { reactions: { 'family-view': 'useful' } });
-  await page.goto(SCOPE);
-  await expect(row().locator('[data-reaction="useful"]')).toHaveText('3');
+  await expect(row().locator('[data-reaction="useful"]')).toHaveText('6');
   await expect(row().locator('[data-reaction="not-sure"]')).toHaveText('1');
-  await expect(row().locator('[data-reaction="worried"]')).toHaveText('1');
+  await expect(row().locator('[data-reaction="worried"]')).toHaveText('2');
   await expectAccessible(page);
 
   // Researchers see the same counts by role, and can download them.
   await signIn(page);
   await page.goto(`/research/prototypes/${SLUG}/`);
   const summary = page.locator('[data-feature-summary] [data-feature="family-view"]');
-  await expect(summary.locator('[data-reaction="useful"]')).toHaveText('3');
+  await expect(summary.locator('[data-reaction="useful"]')).toHaveText('6');
   await expectAccessible(page);
   const csv = await page.request.get(`/research/prototypes/${SLUG}/export.csv`);
   expect(csv.headers()['content-disposition']).toMatch(/attachment/);

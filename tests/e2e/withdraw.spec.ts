@@ -1,6 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
 import { axeViolations } from './axe.ts';
+import { postJsonFrom } from './fromAddress.ts';
 
 const NOT_FOUND =
   'We could not find any answers with that receipt code. Check the code and try again.';
@@ -106,4 +108,29 @@ test('with JavaScript, the error summary takes focus and its link reaches the fi
   await expect(codeField(page)).toBeFocused();
   expect(page.url()).not.toContain('#');
   await expectAccessible(page);
+});
+
+test('strangers failing from 20 addresses cannot stop a participant withdrawing', async ({
+  request,
+}) => {
+  const receipt = await newReceipt(request);
+  // 20 other addresses x 10 wrong codes: the report's way to fill the old site-wide limit.
+  // Fresh addresses each run, so a server reused from an earlier run has not counted them yet.
+  const net = `127.${randomInt(2, 255)}.${randomInt(0, 256)}`;
+  const strangers = Array.from({ length: 20 }, (_, i) => `${net}.${i + 1}`);
+  for (let round = 0; round < 10; round++) {
+    const answers = await Promise.all(
+      strangers.map((from) =>
+        postJsonFrom(from, '/api/withdrawals', { receipt: 'AAAA-AAAA-AAAA-AAAA' }),
+      ),
+    );
+    expect(answers).toEqual(Array(20).fill(404));
+  }
+  // Each stranger's own address is now refused...
+  expect(
+    await postJsonFrom(strangers[0], '/api/withdrawals', { receipt: 'AAAA-AAAA-AAAA-AAAA' }),
+  ).toBe(429);
+  // ...and the participant, on their own address, withdraws.
+  const response = await request.post('/api/withdrawals', { data: { receipt } });
+  expect(response.status()).toBe(200);
 });

@@ -56,6 +56,19 @@ describe('signing in with a password', () => {
     expect(waits).toEqual([0, 0, 0, 0, 0, 1000, 2000, 4000]);
   });
 
+  it('holds a burst of 40 wrong passwords sent at once to the waits and the 429', async () => {
+    await addAccount(store.database(), 'jo@example.org');
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => attempt('jo@example.org', 'wrong password!!')),
+    );
+    // Five answered at once, then 1, 2, 4, 8 and 16 s, and the address is refused past 30.
+    expect(waits).toEqual([0, 0, 0, 0, 0, 1000, 2000, 4000, 8000, ...Array(21).fill(16000)]);
+    expect(results.filter((r) => r.outcome === 'wrong')).toHaveLength(30);
+    expect(results.filter((r) => r.outcome === 'refused')).toHaveLength(10);
+    // The right password from that address is refused too until the window ends.
+    expect((await attempt('jo@example.org', PASSWORD)).outcome).toBe('refused');
+  });
+
   it('replaces the session it was given', async () => {
     await addAccount(store.database(), 'jo@example.org');
     const first = (await attempt('jo@example.org', PASSWORD)) as { token: string };
@@ -67,13 +80,17 @@ describe('signing in with a password', () => {
   });
 });
 
+/** An account with an authenticator set up, and the time the test signs in at. */
+async function accountWithTotp() {
+  const id = await addAccount(store.database(), 'jo@example.org');
+  const secret = newTotpSecret();
+  turnOnTotp(store.database(), id, secret);
+  return { db: store.database(), secret, now: Date.now() };
+}
+
 describe('signing in with a second factor', () => {
   it('asks for a code, accepts it once, and rotates the session', async () => {
-    const db = store.database();
-    const id = await addAccount(db, 'jo@example.org');
-    const secret = newTotpSecret();
-    const now = Date.now();
-    turnOnTotp(db, id, secret);
+    const { db, secret, now } = await accountWithTotp();
 
     const first = await attempt('jo@example.org', PASSWORD, { now });
     expect(first.outcome).toBe('needs-code');
@@ -110,6 +127,23 @@ describe('signing in with a second factor', () => {
         now,
       }),
     ).toEqual({ outcome: 'wrong' });
+  });
+
+  it('does not let a burst of wrong codes sent with the right one sign in', async () => {
+    const { db, secret, now } = await accountWithTotp();
+    const pending = ((await attempt('jo@example.org', PASSWORD, { now })) as { token: string })
+      .token;
+    const code = currentTotp(secret, now);
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
+    const codes = [...Array.from({ length: 40 }, (_, i) => wrong(i)), code];
+    const results = await Promise.all(
+      codes.map((c) =>
+        signInWithCode(db, throttle, { pendingToken: pending, code: c, client: 'c', sleep, now }),
+      ),
+    );
+    expect(results.filter((r) => r.outcome === 'signed-in')).toEqual([]);
+    expect(results.filter((r) => r.outcome === 'refused')).toHaveLength(11);
+    expect(waits.filter((w) => w > 0).length).toBeGreaterThan(0);
   });
 
   it('needs the half-finished session', async () => {

@@ -9,6 +9,7 @@ import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
 import { FailureLimiter } from '../../src/server/rateLimit.ts';
 import { submitFeedback } from '../../src/server/prototypeFeedback.ts';
+import { SourceGrouper } from '../../src/server/feedbackSources.ts';
 import {
   approvedComments,
   publicCommentId,
@@ -133,11 +134,13 @@ describe('feedback, moderation and what the public sees', () => {
   let store: Store;
   let limiter: FailureLimiter;
   const now = new Date('2026-11-26T12:00:00Z');
-  const send = (body: unknown, client = 'client-a', prototype: Prototype = PROTOTYPE) =>
-    submitFeedback(store, 'timeline', prototype, body, now, {
+  let sources: SourceGrouper;
+  const send = (body: unknown, client = 'client-a', prototype: Prototype = PROTOTYPE, at = now) =>
+    submitFeedback(store, 'timeline', prototype, body, at, {
       limiter,
       client,
       riskPhrases: ['hit me'],
+      sources,
     });
   const rows = (table: string) =>
     (store.database().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -149,6 +152,7 @@ describe('feedback, moderation and what the public sees', () => {
       perClient: { max: 3, windowMs: 60_000 },
       global: { max: 100, windowMs: 60_000 },
     });
+    sources = new SourceGrouper();
   });
   afterEach(() => {
     store.close();
@@ -197,6 +201,17 @@ describe('feedback, moderation and what the public sees', () => {
     expect((await send(bodies[0])).outcome).toBe('replayed');
     expect((await send(valid(), 'client-b')).outcome).toBe('created');
     expect(rows('feedback')).toBe(4);
+  });
+
+  it('does not let honeypot posts from many addresses fill the site-wide ceiling', async () => {
+    limiter = new FailureLimiter({
+      perClient: { max: 3, windowMs: 60_000 },
+      global: { max: 5, windowMs: 60_000 },
+    });
+    for (let i = 0; i < 20; i++) {
+      expect((await send({ ...valid(), website: 'x' }, `bot-${i}`)).outcome).toBe('automated');
+    }
+    expect((await send(valid(), 'person')).outcome).toBe('created');
   });
 
   it('raises a safeguarding flag with the feedback, which outlives a withdrawal', async () => {
@@ -337,17 +352,25 @@ describe('feedback, moderation and what the public sees', () => {
     expect(approvedComments(db, 'timeline').total).toBe(0);
   });
 
-  it(`shows a feature's counts only from ${SMALL_GROUP} reactions, and then correctly`, async () => {
+  /** A reaction to the timeline from `client`, `minutes` after `now`. */
+  const react = (reaction: string, client: string, minutes: number) =>
+    send(
+      valid({ reactions: { timeline: reaction }, why: {} }),
+      client,
+      PROTOTYPE,
+      new Date(now.getTime() + minutes * 60_000),
+    );
+
+  it(`shows a feature's counts only from ${SMALL_GROUP} independent sources, and then correctly`, async () => {
     const db = store.database();
-    const react = (reaction: string, client: string) =>
-      send(valid({ reactions: { timeline: reaction }, why: {} }), client);
+    // Different addresses, each more than a burst apart: independent sources.
     const reactions = ['useful', 'useful', 'worried', 'not-sure'];
-    for (const [i, r] of reactions.entries()) await react(r, `c${i}`);
+    for (const [i, r] of reactions.entries()) await react(r, `c${i}`, i * 20);
     expect(publicCounts(db, 'timeline', ['timeline', 'what-happens-next'])).toEqual([
       { featureId: 'timeline', shown: false },
       { featureId: 'what-happens-next', shown: false },
     ]);
-    await react('useful', 'c9');
+    await react('useful', 'c9', 100);
     expect(publicCounts(db, 'timeline', ['timeline'])).toEqual([
       {
         featureId: 'timeline',
@@ -360,6 +383,26 @@ describe('feedback, moderation and what the public sees', () => {
     expect(featureSummaries(db, 'timeline', ['timeline'])[0]).toMatchObject({
       total: 5,
       byRole: [{ role: 'parent-carer', total: 5 }],
+    });
+  });
+
+  it('does not let one address, or one burst of addresses, pad a feature over the threshold', async () => {
+    const db = store.database();
+    const shown = () => publicCounts(db, 'timeline', ['timeline'])[0].shown;
+    await react('worried', 'person', 0);
+    // An outsider adds four reactions from one address, an hour apart...
+    for (let hour = 1; hour <= 4; hour++) await react('useful', 'outsider', hour * 60);
+    expect(shown()).toBe(false);
+    // ...then four more from four addresses at once.
+    for (let i = 0; i < 4; i++) await react('useful', `outsider-${i}`, 300 + i);
+    expect(shown()).toBe(false);
+    // Two more people, on their own: five independent sources, and the numbers appear.
+    await react('not-sure', 'someone', 400);
+    expect(shown()).toBe(false);
+    await react('useful', 'someone-else', 500);
+    expect(publicCounts(db, 'timeline', ['timeline'])[0]).toMatchObject({
+      shown: true,
+      counts: { useful: 9, 'not-sure': 1, worried: 1 },
     });
   });
 

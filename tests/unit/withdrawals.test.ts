@@ -36,20 +36,17 @@ describe('the failure limiter', () => {
     });
   });
 
-  it('keeps memory bounded: past maxClients, new clients share one bucket', () => {
-    const small = new FailureLimiter({
-      ...limits,
-      global: { max: 1000, windowMs: MINUTE },
-      maxClients: 2,
-    });
-    small.recordFailure('a', 0);
+  it('keeps memory bounded without refusing newcomers: past maxClients they are not counted', () => {
+    const small = new FailureLimiter({ ...limits, global: undefined, maxClients: 2 });
+    for (let i = 0; i < 3; i++) small.recordFailure('a', 0);
     small.recordFailure('b', 0);
-    for (let i = 0; i < 3; i++) small.recordFailure(`new-${i}`, 0);
-    // The three newcomers were counted in one shared bucket, which is now full.
-    expect(small.check('new-99', 0).allowed).toBe(false);
-    expect(small.check('a', 0).allowed).toBe(true);
-    // Once the old entries expire, newcomers get their own buckets again.
-    expect(small.check('new-99', 10 * MINUTE).allowed).toBe(true);
+    for (let i = 0; i < 5; i++) small.recordFailure('new', 0);
+    // Strangers filling the table do not lock anyone new out; known clients are still counted.
+    expect(small.check('new', 0).allowed).toBe(true);
+    expect(small.check('a', 0).allowed).toBe(false);
+    // Once the old entries expire, newcomers are counted again.
+    for (let i = 0; i < 3; i++) small.recordFailure('new', 10 * MINUTE);
+    expect(small.check('new', 10 * MINUTE).allowed).toBe(false);
   });
 
   it('keys clients by a one-way hash, never the address itself', () => {
@@ -99,6 +96,23 @@ describe('withdrawing with a receipt code', () => {
       expect(withdrawAnswers(store, limiter, 'me', '  ')).toEqual({ outcome: 'empty' });
     }
     expect(limiter.check('me').allowed).toBe(true);
+  });
+
+  it('honours a right code however many strangers failed: there is no site-wide limit', () => {
+    const limiter = new FailureLimiter(WITHDRAWAL_LIMITS);
+    const { receipt } = save();
+    // 300 addresses each use up their own allowance (the report: 20 x 10 filled the old one).
+    for (let a = 0; a < 300; a++) {
+      for (let i = 0; i < WITHDRAWAL_LIMITS.perClient.max; i++) {
+        withdrawAnswers(store, limiter, `stranger-${a}`, 'AAAA-AAAA-AAAA-AAAA', 0);
+      }
+    }
+    expect(withdrawAnswers(store, limiter, 'stranger-0', 'AAAA-AAAA-AAAA-AAAA', 0).outcome).toBe(
+      'rate-limited',
+    );
+    expect(withdrawAnswers(store, limiter, 'participant', receipt, 1000)).toEqual({
+      outcome: 'withdrawn',
+    });
   });
 
   it('limits wrong codes per client, and then refuses even a right one until the wait is over', () => {

@@ -36,11 +36,13 @@ export async function accountAction(
   const form = input.form;
 
   const checkPassword = async (field: string) => {
-    const decision = throttle.decide(researcher.email, input.client);
+    const decision = throttle.reserve(researcher.email, input.client);
     if (decision.refused) return 'Too many attempts. Wait a few minutes and try again';
     await sleep(decision.delayMs);
-    if (await verifyPassword(form.get(field) ?? '', researcher.passwordHash)) return undefined;
-    throttle.recordFailure(researcher.email, input.client);
+    if (await verifyPassword(form.get(field) ?? '', researcher.passwordHash)) {
+      throttle.release(researcher.email, input.client);
+      return undefined;
+    }
     return 'Enter your current password correctly';
   };
 

@@ -36,7 +36,7 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const now = input.now ?? Date.now();
   const email = input.email.trim();
-  const decision = throttle.decide(email, input.client, now);
+  const decision = throttle.reserve(email, input.client, now);
   if (decision.refused)
     return { outcome: 'refused', retryAfterSeconds: decision.retryAfterSeconds };
   await (input.sleep ?? realSleep)(decision.delayMs);
@@ -46,12 +46,11 @@ export async function signInWithPassword(
   const password = input.password.slice(0, MAX_PASSWORD_LENGTH * 4);
   const matches = await verifyPassword(password, researcher?.passwordHash ?? (await dummyHash()));
   if (!researcher || researcher.disabled || !matches) {
-    throttle.recordFailure(email, input.client, now);
     recordAudit(db, { researcherId: researcher?.id ?? null, action: 'sign-in-failed' });
     return { outcome: 'wrong' };
   }
 
-  throttle.recordSuccess(email);
+  throttle.release(email, input.client, now);
   pruneSessions(db, now);
   if (researcher.totpSecret) {
     const token = createSession(db, researcher.id, {
@@ -76,7 +75,7 @@ export async function signInWithCode(
   const session = findSession(db, input.pendingToken, now);
   if (!session?.awaitingSecondFactor || !input.pendingToken) return { outcome: 'expired' };
   const email = session.researcher.email;
-  const decision = throttle.decide(email, input.client, now);
+  const decision = throttle.reserve(email, input.client, now);
   if (decision.refused)
     return { outcome: 'refused', retryAfterSeconds: decision.retryAfterSeconds };
   await (input.sleep ?? realSleep)(decision.delayMs);
@@ -89,11 +88,10 @@ export async function signInWithCode(
   // Not a current code: perhaps one of the recovery codes shown at set-up (each works once).
   const recovered = researcher && !usedStep && useRecoveryCode(db, researcher.id, input.code);
   if (!researcher || !(usedStep || recovered)) {
-    throttle.recordFailure(email, input.client, now);
     recordAudit(db, { researcherId: session.researcher.id, action: 'second-factor-failed' });
     return { outcome: 'wrong' };
   }
-  throttle.recordSuccess(email);
+  throttle.release(email, input.client, now);
   const token = createSession(db, researcher.id, { replacing: input.pendingToken, now });
   recordAudit(db, {
     researcherId: researcher.id,

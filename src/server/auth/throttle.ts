@@ -1,3 +1,4 @@
+import { processSingleton } from '../processSingleton.ts';
 import { clientKey } from '../rateLimit.ts';
 
 /**
@@ -8,6 +9,9 @@ import { clientKey } from '../rateLimit.ts';
  * - after 5 failures for an email, or 10 from one address, every further attempt waits
  *   1 s, then 2 s, 4 s, 8 s, up to 16 s before it is answered, whether the email exists or not;
  * - an address past 30 failures gets 429 with Retry-After until its window ends.
+ *
+ * Every attempt counts as a failure from the moment it starts until it proves right, so forty
+ * guesses sent at once meet the same waits and the same 429 as forty sent one after another.
  *
  * An address gets more room than an email because an office or a mobile network puts many
  * people behind one address, and one person's typos should not slow their colleagues. An email
@@ -50,8 +54,14 @@ export class LoginThrottle {
     this.#settings = settings;
   }
 
-  /** How long to hold this attempt before answering, or a refusal. Does not count it. */
-  decide(email: string, client: string, now = Date.now()): ThrottleDecision {
+  /**
+   * Counts this attempt as a failure before it is checked, and says how long to hold it (from
+   * the failures before it) or refuses it. Counting first is what makes the limits hold for a
+   * burst sent in parallel: each request sees every attempt started before it, not only those
+   * whose slow password hash has already finished. A right answer gives the attempt back
+   * (`release`). A refused attempt is not counted, so refusals do not extend the wait.
+   */
+  reserve(email: string, client: string, now = Date.now()): ThrottleDecision {
     const s = this.#settings;
     const byClient = this.#get(clientBucket(client), now);
     if (byClient && byClient.failures >= s.refuseClientAfter) {
@@ -64,6 +74,7 @@ export class LoginThrottle {
       (this.#get(emailBucket(email), now)?.failures ?? 0) - s.freeEmailFailures + 1,
       (byClient?.failures ?? 0) - s.freeClientFailures + 1,
     );
+    this.#count(email, client, now);
     if (over <= 0) return { refused: false, delayMs: 0 };
     return {
       refused: false,
@@ -71,7 +82,22 @@ export class LoginThrottle {
     };
   }
 
-  recordFailure(email: string, client: string, now = Date.now()) {
+  /**
+   * A right answer: clears the email's count, and gives back the address's reserved attempt
+   * (only that one: the address is shared, so its other failures stay).
+   */
+  release(email: string, client: string, now = Date.now()) {
+    this.#counts.delete(emailBucket(email));
+    const key = clientBucket(client);
+    const current = this.#get(key, now);
+    if (current && current.failures > 1) {
+      this.#counts.set(key, { failures: current.failures - 1, resetAt: current.resetAt });
+    } else if (current) {
+      this.#counts.delete(key);
+    }
+  }
+
+  #count(email: string, client: string, now: number) {
     for (const key of [emailBucket(email), clientBucket(client)]) {
       const current = this.#get(key, now);
       this.#counts.delete(key);
@@ -87,11 +113,6 @@ export class LoginThrottle {
     }
   }
 
-  /** A right password clears the email's count (not the address's: that is shared). */
-  recordSuccess(email: string) {
-    this.#counts.delete(emailBucket(email));
-  }
-
   #get(key: string, now: number): Count | undefined {
     const count = this.#counts.get(key);
     if (count && count.resetAt <= now) {
@@ -105,14 +126,7 @@ export class LoginThrottle {
 const emailBucket = (email: string) => `e:${clientKey(email.trim().toLowerCase())}`;
 const clientBucket = (client: string) => `c:${client}`;
 
-// One throttle a process, shared by every route (see withdrawals.ts for why on globalThis).
-const KEY = Symbol.for('safeguarding.loginThrottle');
-type Holder = { [KEY]?: LoginThrottle };
-
-export function loginThrottle(): LoginThrottle {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new LoginThrottle();
-  return holder[KEY];
-}
+/** One throttle a process, shared by every route. */
+export const loginThrottle = () => processSingleton('loginThrottle', () => new LoginThrottle());
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

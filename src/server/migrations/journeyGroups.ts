@@ -4,8 +4,8 @@ import type { Migration } from '../migrations.ts';
  * Journey stage groups: a researcher's decision that a stage name a participant wrote (not one
  * of the activity's suggested stages) belongs with a suggested stage or a new group, so maps can
  * be combined stage by stage. One row per activity and stage name (compared without case; names
- * are stored trimmed). Holds a participant's stage name, so it is research data, kept with the
- * activity; a name nobody uses any more is simply never looked up.
+ * are stored trimmed). Holds a participant's stage name, so a row is deleted with the last map
+ * that uses the name (research/stageGroupCleanup.ts).
  */
 export const journeyStageGroups: Migration = {
   version: 6,

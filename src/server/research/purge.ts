@@ -4,6 +4,7 @@ import type { Survey } from '../../schemas/index.ts';
 import { contentDay, ukDay } from '../activityDates.ts';
 import { flushWal, inWriteTransaction } from '../responseStore.ts';
 import type { ActivityKind } from '../store.ts';
+import { forgetAllUnusedStageGroups, forgetUnusedStageGroups } from './stageGroupCleanup.ts';
 
 export interface SurveyEntry {
   slug: string;
@@ -52,8 +53,9 @@ export interface PurgeReport {
 }
 
 /**
- * Deletes the responses of every survey past its retention (their codes go by cascade), one
- * transaction per survey, then flushes the WAL so the words leave the files (docs/reliability.md G21,
+ * Deletes the responses of every survey past its retention (their codes go by cascade, and
+ * stage groups whose name no map uses any more), one transaction per survey, then flushes the
+ * WAL so the words leave the files (docs/reliability.md G21,
  * G22). Responses of activities with no definition are never touched: their retention is unknown.
  * Nor are responses whose safeguarding flag is still open.
  */
@@ -66,9 +68,16 @@ export function purgeExpired(db: DatabaseSync, surveys: SurveyEntry[], now: Date
   const report = dueForDeletion(surveys, now).map(({ slug, survey, kind = 'survey' }) => ({
     slug,
     keepUntil: keepUntil(survey),
-    deleted: Number(inWriteTransaction(db, () => remove.run(kind, slug).changes)),
+    deleted: Number(
+      inWriteTransaction(db, () => {
+        const changes = remove.run(kind, slug).changes;
+        if (kind === 'journey') forgetUnusedStageGroups(db, slug);
+        return changes;
+      }),
+    ),
   }));
-  if (report.some((r) => r.deleted > 0)) flushWal(db);
+  const forgotten = Number(inWriteTransaction(db, () => forgetAllUnusedStageGroups(db)));
+  if (forgotten > 0 || report.some((r) => r.deleted > 0)) flushWal(db);
   return report;
 }
 

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ActivityKind } from '../store.ts';
 import { flushWal, inWriteTransaction } from '../responseStore.ts';
 import type { StoredResponse } from './results.ts';
+import { forgetUnusedStageGroups } from './stageGroupCleanup.ts';
 
 interface Row {
   id: number;
@@ -84,8 +85,9 @@ export function getResponse(
 }
 
 /**
- * Deletes one response (its codes go with it, by cascade) and flushes the WAL so the words are
- * gone from the files too (docs/reliability.md G22). False when there is no such response here.
+ * Deletes one response (its codes go with it, by cascade; a journey map's stage names leave the
+ * stage groups once no map uses them) and flushes the WAL so the words are gone from the files
+ * too (docs/reliability.md G22). False when there is no such response here.
  */
 export function deleteResponse(
   db: DatabaseSync,
@@ -93,13 +95,13 @@ export function deleteResponse(
   slug: string,
   id: number,
 ): boolean {
-  const deleted = inWriteTransaction(
-    db,
-    () =>
-      db
-        .prepare('DELETE FROM responses WHERE id = ? AND activity_kind = ? AND activity_slug = ?')
-        .run(id, kind, slug).changes,
-  );
+  const deleted = inWriteTransaction(db, () => {
+    const changes = db
+      .prepare('DELETE FROM responses WHERE id = ? AND activity_kind = ? AND activity_slug = ?')
+      .run(id, kind, slug).changes;
+    if (changes && kind === 'journey') forgetUnusedStageGroups(db, slug);
+    return changes;
+  });
   if (Number(deleted) === 0) return false;
   flushWal(db);
   return true;
