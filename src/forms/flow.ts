@@ -106,20 +106,44 @@ export function progress(survey: Survey, id: string, answers: Answers) {
   return { number, of, exact: later.every((d) => d !== undefined) };
 }
 
-/** The page title for a step; every step has its own, as every GOV.UK page does. */
-export function stepTitle(survey: Survey, step: Step, easyRead: boolean): string {
+/**
+ * The page title for a step; every step has its own, as every GOV.UK page does. Titles are kept
+ * short enough to read in a tab or a screen reader's window list (about 70 characters with the
+ * site name, `room` being what the site name leaves): the page first, then the survey, each
+ * shortened at a word when it has to be.
+ */
+export function stepTitle(survey: Survey, step: Step, easyRead: boolean, siteName: string): string {
+  const room = 70 - siteName.length - 3;
+  const name = shortTitle(survey.title);
+  const page = (text: string) => {
+    const left = room - name.length - 3;
+    return left >= 20 ? `${clip(text, left)} – ${name}` : clip(text, room);
+  };
   switch (step.name) {
     case 'start':
-      return survey.title;
+      return clip(name, room);
     case 'questions':
-      return `Questions – ${survey.title}`;
+      return page('Questions');
     case 'question': {
       const question = surveyQuestions(survey).find((q) => q.id === step.id);
-      return `${question ? questionText(question, easyRead) : 'Question'} – ${survey.title}`;
+      return page(question ? questionText(question, easyRead) : 'Question');
     }
     case 'check':
-      return `Check your answers – ${survey.title}`;
+      return page('Check your answers');
     case 'done':
-      return `Answers sent – ${survey.title}`;
+      return page('Answers sent');
   }
+}
+
+/** A survey's title up to its first question mark or colon, when it has one and runs long. */
+function shortTitle(title: string): string {
+  if (title.length <= 40) return title;
+  const cut = title.match(/^(.{20,}?[?:])\s/);
+  return cut ? cut[1].replace(/:$/, '') : title;
+}
+
+function clip(text: string, room: number): string {
+  if (text.length <= room) return text;
+  const cut = text.slice(0, room - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
 }

@@ -123,7 +123,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
   useEffect(() => {
     if (!hydrated) return;
     const hasErrors = Object.keys(state.errors).length > 0;
-    document.title = `${hasErrors ? 'Error: ' : ''}${stepTitle(survey, step, easyRead)} – ${siteName}`;
+    document.title = `${hasErrors ? 'Error: ' : ''}${stepTitle(survey, step, easyRead, siteName)} – ${siteName}`;
   }, [state.errors, hydrated, survey, step, easyRead, siteName]);
 
   /** A new step, as a new page: one history entry each, so Back returns to this one. */
@@ -383,7 +383,6 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                       name="action"
                       value={step.name === 'check' ? 'submit' : 'continue'}
                       className="govuk-button"
-                      data-module="govuk-button"
                     >
                       {step.name === 'check'
                         ? 'Send your answers'

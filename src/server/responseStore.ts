@@ -5,7 +5,7 @@ import { deriveReceipt, hashReceipt, parseReceipt } from './receipts.ts';
 import { asStoreError } from './storeErrors.ts';
 import { raiseFlag } from './research/flags.ts';
 import { deleteFeedbackByReceiptHash } from './feedbackStore.ts';
-import type { ActivityKind, NewResponse, SaveResult, Store } from './store.ts';
+import type { ActivityKind, NewResponse, SaveResult, Store, Withdrawn } from './store.ts';
 
 const SECRET_KEY = 'receipt_secret';
 
@@ -68,7 +68,10 @@ export function responseMethods(
        consent, answers, submission_id, payload_hash, receipt_hash, received_on)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const deleteByReceipt = db.prepare('DELETE FROM responses WHERE receipt_hash = ?');
+  const deleteByReceipt = db.prepare(
+    `DELETE FROM responses WHERE receipt_hash = ?
+     RETURNING activity_kind AS kind, activity_slug AS slug`,
+  );
   const count = db.prepare(
     'SELECT COUNT(*) AS n FROM responses WHERE activity_kind = ? AND activity_slug = ?',
   );
@@ -121,20 +124,19 @@ export function responseMethods(
       });
     },
 
-    withdrawResponse(input: string): boolean {
+    withdrawResponse(input: string): Withdrawn | false {
       const receipt = parseReceipt(input);
       if (!receipt) return false;
       const receiptHash = hashReceipt(receipt);
       // A receipt belongs to a response or to feedback on a prototype scope: one code, one form.
-      const deleted = inWriteTransaction(
-        db,
-        () =>
-          Number(deleteByReceipt.run(receiptHash).changes) ||
-          deleteFeedbackByReceiptHash(db, receiptHash),
-      );
-      if (Number(deleted) === 0) return false;
-      flushWal(db);
-      return true;
+      const deleted = inWriteTransaction(db, (): Withdrawn | false => {
+        const response = deleteByReceipt.get(receiptHash) as Withdrawn | undefined;
+        if (response) return { kind: response.kind, slug: response.slug };
+        const prototype = deleteFeedbackByReceiptHash(db, receiptHash);
+        return prototype ? { kind: 'feedback', slug: prototype } : false;
+      });
+      if (deleted) flushWal(db);
+      return deleted;
     },
 
     countResponses(kind: ActivityKind, slug: string): number {

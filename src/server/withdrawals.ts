@@ -1,6 +1,6 @@
 import { clientKey, FailureLimiter, type LimiterOptions } from './rateLimit.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
-import type { Store } from './store.ts';
+import type { Store, Withdrawn } from './store.ts';
 
 /**
  * Failed withdrawal attempts allowed. A person mistyping a code a few times never meets the
@@ -24,7 +24,7 @@ export function withdrawalLimiter(): FailureLimiter {
 }
 
 export type WithdrawOutcome =
-  | { outcome: 'withdrawn' }
+  | { outcome: 'withdrawn'; deleted: Withdrawn }
   /** Unknown, already withdrawn or not a code at all: one answer, so nothing can be learned. */
   | { outcome: 'not-found' }
   | { outcome: 'empty' }
@@ -45,7 +45,8 @@ export function withdrawAnswers(
   if (!check.allowed)
     return { outcome: 'rate-limited', retryAfterSeconds: check.retryAfterSeconds };
   try {
-    if (store.withdrawResponse(receipt)) return { outcome: 'withdrawn' };
+    const deleted = store.withdrawResponse(receipt);
+    if (deleted) return { outcome: 'withdrawn', deleted };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       return { outcome: 'unavailable', reason: error.reason };

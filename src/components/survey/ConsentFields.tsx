@@ -25,7 +25,7 @@ export function ConsentFields({
           Select each box to show you agree. You can withdraw your answers later with the receipt
           code you get when you finish. (Consent version {activity.consent.version}.)
         </div>
-        <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes">
           {activity.consent.statements.map((statement) => {
             const id = `consent-${statement.id}`;
             const error = errors[`consent.${statement.id}`];

@@ -287,10 +287,7 @@ function Choices({
   };
 
   return (
-    <div
-      className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ''}`}
-      data-module={`govuk-${kind}`}
-    >
+    <div className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ''}`}>
       {options.map(item)}
       {exclusive.length > 0 && (
         <>
