@@ -36,7 +36,7 @@ for (const javaScript of [true, false]) {
       page,
     }) => {
       // Every step walked by single key presses, Back and Forward at each: slow on a busy machine.
-      test.setTimeout(720_000);
+      test.setTimeout(1_200_000);
       const axe = async (state: string) =>
         expect(await axeViolations(page, { javaScript }), `axe on ${state} ${mode}`).toEqual([]);
       const seen: { heading: string; number: number; of: number }[] = [];
