@@ -28,7 +28,9 @@ const common: CmsField[] = [
   boolean('optional', 'Participants may skip this question', {
     hint: 'The question then says "(optional)".',
   }),
-  boolean('sensitive', 'Offer "Prefer not to say"'),
+  boolean('sensitive', 'Offer "Prefer not to say"', {
+    hint: 'Choices, ratings, yes or no and numbers get a "Prefer not to say" answer. A sensitive text question must be optional instead.',
+  }),
   optionalObject(
     'showIf',
     'Show only when',

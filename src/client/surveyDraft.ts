@@ -7,7 +7,9 @@ export interface Draft<T> {
   savedAt: string;
 }
 
-const key = (slug: string) => `sg-draft:${slug}`;
+/** Every draft's key starts with this, so all of them can be found and deleted. */
+const PREFIX = 'sg-draft:';
+const key = (slug: string) => `${PREFIX}${slug}`;
 
 export function loadDraft<T>(slug: string): Draft<T> | undefined {
   try {
@@ -31,5 +33,15 @@ export function clearDraft(slug: string) {
     localStorage.removeItem(key(slug));
   } catch {
     // Nothing to clear.
+  }
+}
+
+/** Every draft this site kept on the device (surveys and journey maps): "Exit this page". */
+export function clearAllDrafts() {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+    for (const stored of keys) if (stored?.startsWith(PREFIX)) localStorage.removeItem(stored);
+  } catch {
+    // Storage turned off: nothing was kept.
   }
 }

@@ -1,7 +1,7 @@
 import * as yup from 'yup';
 import type { Question } from '../schemas/index.ts';
 import { firstWrongPart, partsToDate, type DateParts } from './dates.ts';
-import { NONE, OTHER, PREFER_NOT_TO_SAY } from './questions.ts';
+import { NONE, NUMBER_AND_DECLINED, OTHER, PREFER_NOT_TO_SAY } from './questions.ts';
 
 /**
  * One Yup schema a question type, generated from the survey definition and used by both the
@@ -16,7 +16,10 @@ export function answerSchema(question: Question, label = question.label): yup.Sc
       const schema = yup
         .string()
         .typeError(`Enter an answer to: ${about}`)
-        .max(question.maxLength, `Your answer must be ${question.maxLength} characters or fewer`);
+        .max(
+          question.maxLength,
+          `Your answer to ‘${about}’ must be ${question.maxLength} characters or fewer`,
+        );
       return question.optional ? schema : schema.required(`Enter an answer to: ${about}`);
     }
     case 'single-choice':
@@ -57,24 +60,38 @@ export function answerSchema(question: Question, label = question.label): yup.Sc
       return schema;
     }
     case 'number': {
+      // A sensitive number may be declined instead (the form's "Prefer not to say" box).
+      const declined = (v: string | undefined) => question.sensitive && v === PREFER_NOT_TO_SAY;
+      const counted = (v: string | undefined) => v !== undefined && !declined(v);
       let schema = yup
         .string()
-        .typeError('Your answer must be a number, like 12')
-        .matches(/^-?\d+(\.\d+)?$/, {
-          message: `Your answer must be a number, like 12`,
-          excludeEmptyString: true,
-        })
+        .typeError(`Your answer to ‘${about}’ must be a number, like 12`)
+        .test(
+          'one-or-other',
+          `Enter a number for ‘${about}’ or select ‘Prefer not to say’, not both`,
+          (v) => v !== NUMBER_AND_DECLINED,
+        )
+        .test(
+          'number',
+          `Your answer to ‘${about}’ must be a number, like 12`,
+          (v) => !counted(v) || /^-?\d+(\.\d+)?$/.test(v!),
+        )
         .test(
           'min',
-          `Your answer must be ${question.min} or more`,
-          (v) => v === undefined || question.min === undefined || Number(v) >= question.min,
+          `Your answer to ‘${about}’ must be ${question.min} or more`,
+          (v) => !counted(v) || question.min === undefined || Number(v) >= question.min,
         )
         .test(
           'max',
-          `Your answer must be ${question.max} or less`,
-          (v) => v === undefined || question.max === undefined || Number(v) <= question.max,
+          `Your answer to ‘${about}’ must be ${question.max} or less`,
+          (v) => !counted(v) || question.max === undefined || Number(v) <= question.max,
         );
-      if (!question.optional) schema = schema.required(`Enter a number for: ${about}`);
+      if (!question.optional)
+        schema = schema.required(
+          question.sensitive
+            ? `Enter a number for ‘${about}’, or select ‘Prefer not to say’`
+            : `Enter a number for: ${about}`,
+        );
       return schema;
     }
     case 'date':
@@ -88,24 +105,30 @@ export function answerSchema(question: Question, label = question.label): yup.Sc
         if (!parts.day || !parts.month || !parts.year) {
           const missing = (['day', 'month', 'year'] as const).filter((p) => !parts[p]);
           return context.createError({
-            message: `The date must include a ${missing.join(' and ')}`,
+            message: `The date for ‘${about}’ must include a ${missing.join(' and ')}`,
           });
         }
         const date = partsToDate(parts);
-        if (!date) return context.createError({ message: 'The date must be a real date' });
+        if (!date)
+          return context.createError({ message: `The date for ‘${about}’ must be a real date` });
         if (question.mustBePast && date.getTime() > Date.now()) {
-          return context.createError({ message: 'The date must be today or in the past' });
+          return context.createError({
+            message: `The date for ‘${about}’ must be today or in the past`,
+          });
         }
         return true;
       });
   }
 }
 
-/** The text for "Other, please say" when the participant chose Other. */
-export const otherAnswerSchema = yup
-  .string()
-  .max(200, 'Your other answer must be 200 characters or fewer')
-  .required('Enter your other answer');
+/** The text for "Other, please say" when the participant chose Other, named by its question. */
+export function otherAnswerSchema(label: string): yup.Schema {
+  const about = shorten(label);
+  return yup
+    .string()
+    .max(200, `Your other answer to ‘${about}’ must be 200 characters or fewer`)
+    .required(`Enter your other answer to: ${about}`);
+}
 
 /** Every value a choice-like question accepts, including Other, None and Prefer not to say. */
 export function allowedValues(question: Question): string[] {
@@ -144,7 +167,7 @@ export function dateErrorPart(parts: DateParts | undefined): 'day' | 'month' | '
 }
 
 /** Long questions make long messages; keep the summary readable. */
-function shorten(label: string): string {
+export function shorten(label: string): string {
   const clean = label.replace(/[?.:]+$/, '');
   return clean.length > 90 ? `${clean.slice(0, 87).trimEnd()}…` : clean;
 }

@@ -4,6 +4,8 @@ import type { Question, Survey } from '../schemas/index.ts';
 export const PREFER_NOT_TO_SAY = 'prefer-not-to-say';
 export const OTHER = 'other';
 export const NONE = 'none';
+/** A form post that sent a number and ticked "Prefer not to say" for the same question. */
+export const NUMBER_AND_DECLINED = 'number-and-prefer-not-to-say';
 
 /** Id of the optional "Did someone help you fill this in?" question a survey can add. */
 export const WHO_HELPED = 'who-helped';

@@ -1,6 +1,13 @@
 import type { Survey } from '../schemas/index.ts';
 import { partsToDate, isoDay, type DateParts } from './dates.ts';
-import { askedQuestions, otherKey, surveyQuestions, answerKeys } from './questions.ts';
+import {
+  askedQuestions,
+  otherKey,
+  surveyQuestions,
+  answerKeys,
+  NUMBER_AND_DECLINED,
+  PREFER_NOT_TO_SAY,
+} from './questions.ts';
 import { normaliseValues } from './values.ts';
 import { answerShapeErrors } from './answerShapes.ts';
 import { answerErrors, choseOther, consentErrors, type FieldErrors } from './validateSurvey.ts';
@@ -78,7 +85,8 @@ function keptAnswers(
   for (const question of askedQuestions(survey, answers)) {
     const value = answers[question.id];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    if (question.type === 'number') kept[question.id] = Number(value);
+    if (question.type === 'number' && value !== PREFER_NOT_TO_SAY)
+      kept[question.id] = Number(value);
     else if (question.type === 'date') {
       const date = partsToDate(value as DateParts);
       if (date) kept[question.id] = isoDay(date);
@@ -119,6 +127,11 @@ export function formToSubmission(survey: Survey, form: URLSearchParams): Record<
       .filter((q) => q.type === 'date')
       .map((q) => q.id),
   );
+  const numbers = new Set(
+    surveyQuestions(survey)
+      .filter((q) => q.type === 'number')
+      .map((q) => q.id),
+  );
   // No prototype: a field named `answers.__proto__` must be an unknown answer like any other,
   // not a way to give this object a prototype.
   const answers: Record<string, unknown> = Object.create(null);
@@ -135,7 +148,10 @@ export function formToSubmission(survey: Survey, form: URLSearchParams): Record<
         answers[key] = { ...(answers[key] as object), [part]: value };
       }
     } else if (part) continue;
-    else if (multiple.has(key)) {
+    else if (numbers.has(key) && answers[key] && value) {
+      // A number and "Prefer not to say" both sent (no JavaScript to untick one): ask which.
+      answers[key] = NUMBER_AND_DECLINED;
+    } else if (multiple.has(key)) {
       const previous = answers[key];
       answers[key] = [...(Array.isArray(previous) ? previous : []), value].filter(Boolean);
     } else answers[key] = value;

@@ -1,6 +1,6 @@
 import { ValidationError, type Schema } from 'yup';
 import type { Question, Survey } from '../schemas/index.ts';
-import { answerSchema, otherAnswerSchema } from './answerSchemas.ts';
+import { answerSchema, otherAnswerSchema, shorten } from './answerSchemas.ts';
 import { answerShapeErrors } from './answerShapes.ts';
 import { askedQuestions, OTHER, otherKey, questionText, type Answers } from './questions.ts';
 
@@ -14,17 +14,20 @@ export interface SurveyValues {
 /** Errors by field: a question id, "<id>-other", or "consent.<statement id>". */
 export type FieldErrors = Record<string, string>;
 
-export const CONSENT_MESSAGE =
-  'Select this box to show you agree, or leave the survey if you do not';
-
-/** Every consent statement of a survey or journey activity must be agreed to. */
+/**
+ * Every consent statement of a survey or journey activity must be agreed to. Each message names
+ * its statement, so the error summary's links differ (WCAG 2.4.4).
+ */
 export function consentErrors(
   activity: Pick<Survey, 'consent'>,
   consent: SurveyValues['consent'],
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const statement of activity.consent.statements) {
-    if (consent?.[statement.id] !== true) errors[`consent.${statement.id}`] = CONSENT_MESSAGE;
+    if (consent?.[statement.id] !== true) {
+      errors[`consent.${statement.id}`] =
+        `Select the box if you agree: ‘${shorten(statement.text)}’`;
+    }
   }
   return errors;
 }
@@ -54,15 +57,16 @@ export async function answerErrors(
       errors[shapes[question.id] ? question.id : otherKey(question.id)] = shape;
       continue;
     }
-    const message = await firstError(
-      // In easy read, the message names the question in its easy-read words.
-      schemaFor(question, questionText(question, options.easyRead ?? false)),
-      usable[question.id],
-    );
+    // In easy read, the message names the question in its easy-read words.
+    const label = questionText(question, options.easyRead ?? false);
+    const message = await firstError(schemaFor(question, label), usable[question.id]);
     if (message) {
       errors[question.id] = message;
     } else if (choseOther(question, usable[question.id])) {
-      const otherMessage = await firstError(otherAnswerSchema, usable[otherKey(question.id)]);
+      const otherMessage = await firstError(
+        otherAnswerSchema(label),
+        usable[otherKey(question.id)],
+      );
       if (otherMessage) errors[otherKey(question.id)] = otherMessage;
     }
   }

@@ -12,11 +12,13 @@ import { fieldId, QuestionField } from '../components/survey/QuestionField.tsx';
 import { Confirmation } from '../components/survey/Confirmation.tsx';
 import {
   changeStep,
+  decodeStep,
   encodeStep,
   nextStep,
   previousStep,
   progress,
   stepTitle,
+  stepUrl,
   type Step,
 } from '../forms/flow.ts';
 import { askedQuestions, questionText, surveyQuestions, type Answers } from '../forms/questions.ts';
@@ -41,6 +43,14 @@ export interface FlowState {
   returnToCheck: boolean;
   /** A message from the server that is not about one field (the survey closed, say). */
   notice?: string;
+  /** Without JavaScript: the code of the answers so far (src/server/surveyProgress.ts). */
+  progress?: string;
+}
+
+/** What each history entry remembers, so the browser's Back and Forward restore the step. */
+interface HistoryEntry {
+  surveyStep: string;
+  returnToCheck: boolean;
 }
 
 export interface SurveyFlowProps {
@@ -91,6 +101,15 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
     if (!submissionId) formik.current?.setFieldValue('submissionId', crypto.randomUUID());
     else if (isQueued(submissionId)) setStatus('queued');
     setReady(true);
+    // This page's own history entry is the step it opened on; each later step adds one.
+    const opened = resume ? draft.state : initial;
+    remember(opened.step, opened.returnToCheck, 'replace');
+    const onPopState = (event: PopStateEvent) => {
+      const entry = event.state as Partial<HistoryEntry> | null;
+      if (typeof entry?.surveyStep !== 'string') return;
+      show(decodeStep(entry.surveyStep), { returnToCheck: entry.returnToCheck === true });
+    };
+    window.addEventListener('popstate', onPopState);
     const retry = () =>
       flush((item, result) => {
         if (item.url === apiUrl) onDelivery(result);
@@ -99,6 +118,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
     window.addEventListener('online', retry);
     const timer = window.setInterval(retry, 30_000);
     return () => {
+      window.removeEventListener('popstate', onPopState);
       window.removeEventListener('online', retry);
       window.clearInterval(timer);
     };
@@ -108,20 +128,44 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
   useEffect(() => {
     if (!hydrated) return;
     const hasErrors = Object.keys(state.errors).length > 0;
-    document.title = `${hasErrors ? 'Error: ' : ''}${stepTitle(survey, step, easyRead)} – ${siteName}`;
+    document.title = `${hasErrors ? 'Error: ' : ''}${stepTitle(survey, step, easyRead, siteName)} – ${siteName}`;
   }, [state.errors, hydrated, survey, step, easyRead, siteName]);
 
-  function goTo(next: Step, extra: Partial<FlowState> = {}) {
-    setState((current) => ({
-      ...current,
-      ...extra,
-      step: next,
-      errors: {},
-      values: formik.current?.values ?? current.values,
-    }));
+  /** A new step, as a new page: one history entry each, so Back returns to this one. */
+  function goTo(next: Step, extra: Partial<FlowState> = {}, focusOn?: string) {
+    show(next, extra, focusOn);
+    remember(next, extra.returnToCheck ?? false, 'push');
+  }
+
+  function remember(next: Step, returnToCheck: boolean, how: 'push' | 'replace') {
+    const entry: HistoryEntry = { surveyStep: encodeStep(next), returnToCheck };
+    const merged = { ...(window.history.state as object | null), ...entry };
+    if (how === 'push') window.history.pushState(merged, '');
+    else window.history.replaceState(merged, '');
+  }
+
+  function show(next: Step, extra: Partial<FlowState> = {}, focusOn?: string) {
+    setState((current) =>
+      // Back after sending never brings the answers back onto the screen.
+      current.step.name === 'done' && next.name !== 'start'
+        ? current
+        : {
+            ...current,
+            ...extra,
+            step: next,
+            errors: {},
+            values: formik.current?.values ?? current.values,
+          },
+    );
     formik.current?.setErrors({});
-    // A new step is a new page to the participant: start reading from its heading.
+    // A new step is a new page to the participant: start reading from its heading, or from the
+    // question they chose to change.
     window.setTimeout(() => {
+      const field = focusOn ? document.getElementById(focusOn) : null;
+      if (field) {
+        field.focus();
+        return;
+      }
       window.scrollTo(0, 0);
       heading.current?.focus();
     }, 0);
@@ -223,18 +267,24 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                 Back to all surveys
               </a>
             ) : step.name !== 'done' ? (
-              <button
-                type="submit"
-                form="survey-form"
-                name="action"
-                value="back"
-                className="govuk-back-link sg-link-button"
+              // A link, not a submit button: Enter in a text box must do what Continue does.
+              <a
+                href={
+                  state.progress
+                    ? stepUrl(
+                        slug,
+                        state.progress,
+                        previousStep(survey, step, normaliseValues(answers)),
+                      )
+                    : `/surveys/${slug}/`
+                }
+                className="govuk-back-link"
                 onClick={intercept(() =>
                   goTo(previousStep(survey, step, normaliseValues(answers))),
                 )}
               >
                 Back
-              </button>
+              </a>
             ) : null}
             <ErrorSummary items={summaryItems(survey, state.errors, answers)} focusKey={focusKey} />
             {state.notice && (
@@ -270,6 +320,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                     value={state.returnToCheck ? '1' : ''}
                   />
                   <input type="hidden" name="submissionId" value={values.submissionId ?? ''} />
+                  {state.progress && <input type="hidden" name="progress" value={state.progress} />}
                   {step.name !== 'start' &&
                     survey.consent.statements.map((s) =>
                       values.consent[s.id] ? (
@@ -323,7 +374,8 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                         easyRead={easyRead}
                         onChange={
                           hydrated
-                            ? (id) => goTo(changeStep(survey, id), { returnToCheck: true })
+                            ? (id) =>
+                                goTo(changeStep(survey, id), { returnToCheck: true }, fieldId(id))
                             : undefined
                         }
                       />
@@ -337,7 +389,6 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                       name="action"
                       value={step.name === 'check' ? 'submit' : 'continue'}
                       className="govuk-button"
-                      data-module="govuk-button"
                     >
                       {step.name === 'check'
                         ? words.send
@@ -403,11 +454,12 @@ function QuestionPage({
 }) {
   const question = surveyQuestions(survey).find((q) => q.id === id);
   if (!question) return null;
-  const { number, of } = progress(survey, id, normaliseValues(answers));
+  const { number, of, exact } = progress(survey, id, normaliseValues(answers));
   return (
     <>
       <span className="govuk-caption-l">
-        Question {number} of {of}
+        Question {number} of {exact ? '' : 'up to '}
+        {of}
       </span>
       <QuestionField question={question} errors={errors} easyRead={easyRead} asPageHeading />
     </>

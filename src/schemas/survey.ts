@@ -133,11 +133,11 @@ export function checkQuestions(questions: Question[], ctx: z.RefinementCtx, path
         });
       }
     }
-    const choiceLike = ['single-choice', 'multiple-choice', 'rating', 'yes-no'].includes(
+    const declinable = ['single-choice', 'multiple-choice', 'rating', 'yes-no', 'number'].includes(
       question.type,
     );
-    if (question.sensitive && !choiceLike && !question.optional) {
-      // "Prefer not to say" is an option on choices; on free answers it means leaving it blank.
+    if (question.sensitive && !declinable && !question.optional) {
+      // "Prefer not to say" is an answer of choices and numbers; on text it means leaving it blank.
       ctx.addIssue({
         code: 'custom',
         path: [...at, 'optional'],

@@ -106,8 +106,15 @@ export function saveFeedback(
 }
 
 /** Deletes the feedback with this receipt hash (its reactions and replies go with it). */
-export function deleteFeedbackByReceiptHash(db: DatabaseSync, receiptHash: string): number {
-  return Number(db.prepare('DELETE FROM feedback WHERE receipt_hash = ?').run(receiptHash).changes);
+/** Deletes the feedback with this receipt; the prototype scope it was about, if there was one. */
+export function deleteFeedbackByReceiptHash(
+  db: DatabaseSync,
+  receiptHash: string,
+): string | undefined {
+  const row = db
+    .prepare('DELETE FROM feedback WHERE receipt_hash = ? RETURNING prototype_slug AS slug')
+    .get(receiptHash) as { slug: string } | undefined;
+  return row?.slug;
 }
 
 /** The free text of a piece of feedback, by where it was written, for risk-phrase matching. */

@@ -6,7 +6,7 @@ import { asStoreError } from './storeErrors.ts';
 import { raiseFlag } from './research/flags.ts';
 import { deleteFeedbackByReceiptHash } from './feedbackStore.ts';
 import { forgetUnusedStageGroups } from './research/stageGroupCleanup.ts';
-import type { ActivityKind, NewResponse, SaveResult, Store } from './store.ts';
+import type { ActivityKind, NewResponse, SaveResult, Store, Withdrawn } from './store.ts';
 
 const SECRET_KEY = 'receipt_secret';
 
@@ -70,7 +70,8 @@ export function responseMethods(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const deleteByReceipt = db.prepare(
-    'DELETE FROM responses WHERE receipt_hash = ? RETURNING activity_kind AS kind, activity_slug AS slug',
+    `DELETE FROM responses WHERE receipt_hash = ?
+     RETURNING activity_kind AS kind, activity_slug AS slug`,
   );
   const count = db.prepare(
     'SELECT COUNT(*) AS n FROM responses WHERE activity_kind = ? AND activity_slug = ?',
@@ -125,21 +126,22 @@ export function responseMethods(
       });
     },
 
-    withdrawResponse(input: string): boolean {
+    withdrawResponse(input: string): Withdrawn | false {
       const receipt = parseReceipt(input);
       if (!receipt) return false;
       const receiptHash = hashReceipt(receipt);
       // A receipt belongs to a response or to feedback on a prototype scope: one code, one form.
-      const deleted = inWriteTransaction(db, () => {
-        const response = deleteByReceipt.get(receiptHash) as
-          { kind: ActivityKind; slug: string } | undefined;
-        if (!response) return deleteFeedbackByReceiptHash(db, receiptHash);
-        if (response.kind === 'journey') forgetUnusedStageGroups(db, response.slug);
-        return 1;
+      const deleted = inWriteTransaction(db, (): Withdrawn | false => {
+        const response = deleteByReceipt.get(receiptHash) as Withdrawn | undefined;
+        if (response) {
+          if (response.kind === 'journey') forgetUnusedStageGroups(db, response.slug);
+          return { kind: response.kind, slug: response.slug };
+        }
+        const prototype = deleteFeedbackByReceiptHash(db, receiptHash);
+        return prototype ? { kind: 'feedback', slug: prototype } : false;
       });
-      if (Number(deleted) === 0) return false;
-      flushWal(db);
-      return true;
+      if (deleted) flushWal(db);
+      return deleted;
     },
 
     countResponses(kind: ActivityKind, slug: string): number {

@@ -8,6 +8,12 @@ export { StoreBusyError, StoreUnavailableError } from './storeErrors.ts';
 /** Kinds of activity whose answers are stored. Journeys come later. */
 export type ActivityKind = 'survey' | 'journey';
 
+/** What a receipt code deleted: a survey's answers, a journey map, or feedback on a prototype. */
+export interface Withdrawn {
+  kind: ActivityKind | 'feedback';
+  slug: string;
+}
+
 /** A validated submission, ready to keep. */
 export interface NewResponse {
   kind: ActivityKind;
@@ -55,10 +61,11 @@ export interface Store {
   saveResponse(response: NewResponse, allow?: () => boolean): SaveResult;
   /**
    * Deletes the response with this receipt code and flushes the write-ahead log, so the words are
-   * gone from the database files, not just unlinked. False when no response has that code (or
-   * the text is not a code at all): callers must not tell those apart to the person asking.
+   * gone from the database files, not just unlinked. Says what was deleted, so the person is
+   * told; false when no response has that code (or the text is not a code at all): callers must
+   * not tell those apart to the person asking.
    */
-  withdrawResponse(receipt: string): boolean;
+  withdrawResponse(receipt: string): Withdrawn | false;
   /** How many responses an activity has (for tests and, later, the researcher dashboard). */
   countResponses(kind: ActivityKind, slug: string): number;
   /**

@@ -6,7 +6,7 @@ import {
   type LimiterOptions,
 } from './rateLimit.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
-import type { Store } from './store.ts';
+import type { Store, Withdrawn } from './store.ts';
 
 /**
  * Failed withdrawal attempts allowed from one address (an IPv6 /64): a person mistyping a code
@@ -28,7 +28,7 @@ export const withdrawalLimiter = () =>
   limiterPerProcess('withdrawalLimiter', () => WITHDRAWAL_LIMITS);
 
 export type WithdrawOutcome =
-  | { outcome: 'withdrawn' }
+  | { outcome: 'withdrawn'; deleted: Withdrawn }
   /** Unknown, already withdrawn or not a code at all: one answer, so nothing can be learned. */
   | { outcome: 'not-found' }
   | { outcome: 'empty' }
@@ -49,7 +49,8 @@ export function withdrawAnswers(
   if (!check.allowed)
     return { outcome: 'rate-limited', retryAfterSeconds: check.retryAfterSeconds };
   try {
-    if (store.withdrawResponse(receipt)) return { outcome: 'withdrawn' };
+    const deleted = store.withdrawResponse(receipt);
+    if (deleted) return { outcome: 'withdrawn', deleted };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       return { outcome: 'unavailable', reason: error.reason };

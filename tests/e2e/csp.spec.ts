@@ -52,7 +52,7 @@ test('the survey island: consent errors, questions, and a fetch to the API', asy
   await expect(page.locator('.govuk-error-summary')).toBeFocused();
   await agreeToEverything(page);
   await page.getByRole('button', { name: 'Start the survey' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your answers');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is your role?');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('.govuk-error-summary')).toBeFocused();
   // The island posts JSON from the page: under no-referrer the browser hides Origin, and the

@@ -226,7 +226,9 @@ test('a comment is moderated, edited, answered, shown without a rebuild, and wit
   await visitor.goto('/withdraw/');
   await visitor.getByRole('textbox', { name: 'Your receipt code' }).fill(receipt);
   await visitor.getByRole('button', { name: 'Withdraw my answers' }).click();
-  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(/have been deleted/);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(
+    'Your feedback has been deleted',
+  );
   await visitor.goto(SCOPE);
   await expect(soFar(visitor)).toBeVisible();
   await expect(soFar(visitor)).not.toContainText(published);

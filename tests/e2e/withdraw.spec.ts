@@ -85,11 +85,11 @@ test.describe('without JavaScript', () => {
     // Lower case with spaces instead of hyphens, as someone might type it from paper.
     await codeField(page).fill(receipt.toLowerCase().replace(/-/g, ' '));
     await submitButton(page).click();
-    await expect(page).toHaveTitle(/^Your answers have been deleted/);
+    await expect(page).toHaveTitle(/^Your survey answers have been deleted/);
     await expect(
       page
         .locator('.govuk-panel')
-        .getByRole('heading', { level: 1, name: 'Your answers have been deleted' }),
+        .getByRole('heading', { level: 1, name: 'Your survey answers have been deleted' }),
     ).toBeVisible();
     await expectAccessible(page);
     // Really gone: the same code now finds nothing.

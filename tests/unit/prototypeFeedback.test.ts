@@ -223,7 +223,10 @@ describe('feedback, moderation and what the public sees', () => {
       questions: ['why.timeline'],
     });
     expect(flag.feedbackId).not.toBeNull();
-    expect(sent.outcome === 'created' && store.withdrawResponse(sent.receipt)).toBe(true);
+    expect(sent.outcome === 'created' && store.withdrawResponse(sent.receipt)).toEqual({
+      kind: 'feedback',
+      slug: 'timeline',
+    });
     expect(rows('feedback')).toBe(0);
     expect(rows('feedback_reactions')).toBe(0);
     expect(getFlag(store.database(), flag.id)?.flag.feedbackId).toBeNull();
@@ -268,7 +271,10 @@ describe('feedback, moderation and what the public sees', () => {
     expect(getFeedback(db, 'timeline', item.id)?.comment).toBe(
       'Tom at Oak Primary said it would help.',
     );
-    expect(sent.outcome === 'created' && store.withdrawResponse(sent.receipt)).toBe(true);
+    expect(sent.outcome === 'created' && store.withdrawResponse(sent.receipt)).toEqual({
+      kind: 'feedback',
+      slug: 'timeline',
+    });
     expect(approvedComments(db, 'timeline').total).toBe(0);
     expect(rows('feedback_replies')).toBe(0);
   });

@@ -196,14 +196,14 @@ describe('withdrawing a response', () => {
   it('deletes exactly that response; the code then finds nothing', () => {
     const mine = store.saveResponse(response()) as { receipt: string };
     store.saveResponse(response());
-    expect(store.withdrawResponse(mine.receipt)).toBe(true);
+    expect(store.withdrawResponse(mine.receipt)).toEqual({ kind: 'survey', slug: 'practitioners' });
     expect(store.countResponses('survey', 'practitioners')).toBe(1);
     expect(store.withdrawResponse(mine.receipt)).toBe(false);
   });
 
   it('accepts the code however it was typed', () => {
     const { receipt } = store.saveResponse(response()) as { receipt: string };
-    expect(store.withdrawResponse(` ${receipt.toLowerCase().replace(/-/g, ' ')} `)).toBe(true);
+    expect(store.withdrawResponse(` ${receipt.toLowerCase().replace(/-/g, ' ')} `)).toBeTruthy();
   });
 
   it('finds nothing for unknown or malformed codes', () => {
@@ -222,7 +222,7 @@ describe('withdrawing a response', () => {
     // The test can see the words before, so their absence afterwards means something.
     expect(databaseBytes()).toContain(canary);
 
-    expect(store.withdrawResponse(receipt)).toBe(true);
+    expect(store.withdrawResponse(receipt)).toBeTruthy();
     expect(databaseBytes()).not.toContain(canary);
   });
 });

@@ -61,6 +61,7 @@ const survey: Survey = surveySchema.parse({
     },
     { id: 'caseload', type: 'number', label: 'Caseload', min: 0, max: 500, optional: true },
     { id: 'last-meeting', type: 'date', label: 'Last meeting', mustBePast: true },
+    { id: 'teams', type: 'number', label: 'Teams you work with', sensitive: true, unit: 'teams' },
   ],
 });
 
@@ -77,6 +78,7 @@ function valid(overrides: Record<string, unknown> = {}) {
       confidence: '4',
       'used-tool': 'no',
       'last-meeting': { day: '3', month: 'Feb', year: '2026' },
+      teams: '3',
       ...overrides,
     },
   };
@@ -100,9 +102,60 @@ describe('validating a submission', () => {
           confidence: '4',
           'used-tool': 'no',
           'last-meeting': '2026-02-03',
+          teams: 3,
         },
       },
     });
+  });
+
+  it('takes “Prefer not to say” for a sensitive number, stored as those words', async () => {
+    const result = await validateSubmission(survey, valid({ teams: 'prefer-not-to-say' }));
+    expect(result.ok && result.value.answers.teams).toBe('prefer-not-to-say');
+    // Not for a number that is not sensitive.
+    expect(await validateSubmission(survey, valid({ caseload: 'prefer-not-to-say' }))).toEqual({
+      ok: false,
+      errors: { caseload: 'Your answer to ‘Caseload’ must be a number, like 12' },
+    });
+  });
+
+  it('asks for one or the other when a form sends a number and “Prefer not to say”', async () => {
+    const form = new URLSearchParams([
+      ['answers.teams', '4'],
+      ['answers.teams', 'prefer-not-to-say'],
+    ]);
+    const answers = normaliseValues(formToSubmission(survey, form).answers as Answers);
+    expect(await answerErrors(survey, answers, { only: ['teams'] })).toEqual({
+      teams: 'Enter a number for ‘Teams you work with’ or select ‘Prefer not to say’, not both',
+    });
+    // The box alone, with the number left empty, is an answer.
+    const declined = new URLSearchParams([
+      ['answers.teams', ''],
+      ['answers.teams', 'prefer-not-to-say'],
+    ]);
+    const alone = normaliseValues(formToSubmission(survey, declined).answers as Answers);
+    expect(await answerErrors(survey, alone, { only: ['teams'] })).toEqual({});
+  });
+
+  it('gives every consent statement its own message, so summary links differ', async () => {
+    const two = surveySchema.parse({
+      ...survey,
+      opens: '2026-11-01',
+      closes: '2027-03-31',
+      consent: {
+        version: '1.0',
+        statements: [
+          { id: 'read', text: 'I have read the information.' },
+          { id: 'agree', text: 'I agree to take part.' },
+        ],
+      },
+    });
+    const result = await validateSubmission(two, { ...valid(), consent: {} });
+    expect(result.ok).toBe(false);
+    const messages = Object.values(!result.ok ? result.errors : {});
+    expect(messages).toEqual([
+      'Select the box if you agree: ‘I have read the information’',
+      'Select the box if you agree: ‘I agree to take part’',
+    ]);
   });
 
   it('names every missing required answer, and missing consent, in GOV.UK words', async () => {
@@ -114,13 +167,14 @@ describe('validating a submission', () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        'consent.agree': 'Select this box to show you agree, or leave the survey if you do not',
+        'consent.agree': 'Select the box if you agree: ‘I agree’',
         name: 'Enter an answer to: Your job title',
         role: 'Select an answer to: Your role',
         barriers: 'Select at least one option for: What gets in the way',
         confidence: 'Select an answer to: How confident are you',
         'used-tool': 'Select an answer to: Have you used a tool',
         'last-meeting': 'Enter a date for: Last meeting',
+        teams: 'Enter a number for ‘Teams you work with’, or select ‘Prefer not to say’',
       },
     });
   });
@@ -141,7 +195,7 @@ describe('validating a submission', () => {
       'too long text',
       { name: 'x'.repeat(21) },
       'name',
-      'Your answer must be 20 characters or fewer',
+      'Your answer to ‘Your job title’ must be 20 characters or fewer',
     ],
     [
       'an option not offered',
@@ -149,7 +203,12 @@ describe('validating a submission', () => {
       'role',
       'Select one of the options for: Your role',
     ],
-    ['Other without saying what', { role: 'other' }, 'role-other', 'Enter your other answer'],
+    [
+      'Other without saying what',
+      { role: 'other' },
+      'role-other',
+      'Enter your other answer to: Your role',
+    ],
     [
       'None with another option',
       { barriers: ['none', 'time'] },
@@ -166,26 +225,31 @@ describe('validating a submission', () => {
       'a number that is not one',
       { caseload: 'lots' },
       'caseload',
-      'Your answer must be a number, like 12',
+      'Your answer to ‘Caseload’ must be a number, like 12',
     ],
-    ['a number too large', { caseload: '900' }, 'caseload', 'Your answer must be 500 or less'],
+    [
+      'a number too large',
+      { caseload: '900' },
+      'caseload',
+      'Your answer to ‘Caseload’ must be 500 or less',
+    ],
     [
       'a date that is not real',
       { 'last-meeting': { day: '31', month: '2', year: '2026' } },
       'last-meeting',
-      'The date must be a real date',
+      'The date for ‘Last meeting’ must be a real date',
     ],
     [
       'a date missing its year',
       { 'last-meeting': { day: '3', month: '2' } },
       'last-meeting',
-      'The date must include a year',
+      'The date for ‘Last meeting’ must include a year',
     ],
     [
       'a date in the future',
       { 'last-meeting': { day: '1', month: '1', year: '2999' } },
       'last-meeting',
-      'The date must be today or in the past',
+      'The date for ‘Last meeting’ must be today or in the past',
     ],
     [
       'an answer to a question the survey lacks',

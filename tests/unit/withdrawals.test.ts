@@ -84,7 +84,10 @@ describe('withdrawing with a receipt code', () => {
   it('deletes the answers, and a wrong code gets the same not-found whatever is wrong', () => {
     const limiter = new FailureLimiter(WITHDRAWAL_LIMITS);
     const { receipt } = save();
-    expect(withdrawAnswers(store, limiter, 'me', receipt)).toEqual({ outcome: 'withdrawn' });
+    expect(withdrawAnswers(store, limiter, 'me', receipt)).toEqual({
+      outcome: 'withdrawn',
+      deleted: { kind: 'survey', slug: 'practitioners' },
+    });
     for (const code of [receipt, '7K3M-9QPD-XR2A-TB5H', 'hello', 'U'.repeat(16)]) {
       expect(withdrawAnswers(store, limiter, 'me', code)).toEqual({ outcome: 'not-found' });
     }

@@ -45,7 +45,7 @@ export function CharacterCount({
   const errorId = error ? `${id}-error` : undefined;
 
   return (
-    <div className="govuk-form-group govuk-character-count" data-module="govuk-character-count">
+    <div className="govuk-form-group govuk-character-count">
       <div className={error ? 'govuk-form-group--error' : undefined}>
         {label}
         <Hint id={`${id}-hint`}>{hint}</Hint>

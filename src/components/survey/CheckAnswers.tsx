@@ -1,9 +1,16 @@
 import type { Question, Survey } from '../../schemas/index.ts';
-import { askedQuestions, otherKey, questionText, type Answers } from '../../forms/questions.ts';
+import {
+  askedQuestions,
+  otherKey,
+  PREFER_NOT_TO_SAY,
+  questionText,
+  type Answers,
+} from '../../forms/questions.ts';
 import { choiceOptions } from './choiceOptions.ts';
 import { inEasyRead } from '../../forms/easyReadQuestion.ts';
 import { ReadAloudControls } from './ReadAloud.tsx';
-import type { DateParts } from '../../forms/dates.ts';
+import { partsToDate, type DateParts } from '../../forms/dates.ts';
+import { formatDate } from '../../lib/dates.ts';
 
 /**
  * GOV.UK check answers: a summary list, one row a question asked, each with a Change control
@@ -60,14 +67,27 @@ export function CheckAnswers({
   );
 }
 
-/** An answer as words: option labels rather than codes, "Not provided" when skipped. */
+/**
+ * An answer as words: option labels rather than codes, dates as "3 February 2026", ratings with
+ * their scale's words, numbers with their unit, "Not provided" when skipped.
+ */
 export function describeAnswer(question: Question, answers: Answers): string {
   const value = answers[question.id];
   const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
   if (empty) return 'Not provided';
-  if (question.type === 'date') {
-    const parts = value as DateParts;
-    return [parts.day, parts.month, parts.year].filter(Boolean).join(' ');
+  if (value === PREFER_NOT_TO_SAY) return 'Prefer not to say';
+  switch (question.type) {
+    case 'date': {
+      const parts = value as DateParts;
+      const date = partsToDate(parts);
+      return date
+        ? formatDate(date)
+        : [parts.day, parts.month, parts.year].filter(Boolean).join(' ');
+    }
+    case 'number':
+      return question.unit ? `${String(value)} ${question.unit}` : String(value);
+    case 'rating':
+      return `${String(value)} out of ${question.max} (${question.min} is ${question.minLabel}, ${question.max} is ${question.maxLabel})`;
   }
   const { options, exclusive } = choiceOptions(question);
   const all = [...options, ...exclusive];

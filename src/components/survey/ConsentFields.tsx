@@ -39,7 +39,7 @@ export function ConsentFields({
           ]}
           what="what you agree to"
         />
-        <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes">
           {activity.consent.statements.map((statement) => {
             const id = `consent-${statement.id}`;
             const error = errors[`consent.${statement.id}`];

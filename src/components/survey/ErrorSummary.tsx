@@ -21,7 +21,7 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
   return (
     <div
       className="govuk-error-summary"
-      data-module="govuk-error-summary"
+
       ref={ref}
       tabIndex={-1}
       autoFocus

@@ -1,6 +1,6 @@
 import { useField, useFormikContext } from 'formik';
 import type { Question } from '../../schemas/index.ts';
-import { OTHER, otherKey, questionText } from '../../forms/questions.ts';
+import { OTHER, otherKey, PREFER_NOT_TO_SAY, questionText } from '../../forms/questions.ts';
 import { choiceOptions, type Option } from './choiceOptions.ts';
 import { describedBy, ErrorMessage, Hint, QuestionHeading } from './fieldParts.tsx';
 import { CharacterCount } from './CharacterCount.tsx';
@@ -110,6 +110,7 @@ export function QuestionField({
               invalid={Boolean(error)}
               inputMode="decimal"
               className="govuk-input--width-5"
+              hide={question.sensitive ? PREFER_NOT_TO_SAY : undefined}
             />
             {question.unit && (
               <div className="govuk-input__suffix" aria-hidden="true">
@@ -117,6 +118,7 @@ export function QuestionField({
               </div>
             )}
           </div>
+          {question.sensitive && <DeclineNumber id={`${id}-declined`} name={name} />}
           {readAloud}
         </>,
       );
@@ -160,6 +162,7 @@ function TextInput({
   invalid,
   inputMode,
   className = '',
+  hide,
 }: {
   id: string;
   name: string;
@@ -167,6 +170,8 @@ function TextInput({
   invalid: boolean;
   inputMode?: 'decimal';
   className?: string;
+  /** A value the box does not show as text ("Prefer not to say", chosen with its own box). */
+  hide?: string;
 }) {
   const [field] = useField<string | undefined>(name);
   return (
@@ -179,9 +184,37 @@ function TextInput({
       spellCheck={inputMode ? false : undefined}
       aria-describedby={by}
       aria-invalid={invalid || undefined}
-      value={field.value ?? ''}
+      value={field.value === undefined || field.value === hide ? '' : field.value}
       onChange={field.onChange}
     />
+  );
+}
+
+/**
+ * "Prefer not to say" for a sensitive number: GOV.UK's exclusive "or" checkbox. With JavaScript
+ * ticking it empties the number and typing a number unticks it; without JavaScript both are sent
+ * under the same name and the server asks for one or the other.
+ */
+function DeclineNumber({ id, name }: { id: string; name: string }) {
+  const [field, , helpers] = useField<string | undefined>(name);
+  return (
+    <div className="govuk-checkboxes govuk-checkboxes--small sg-decline">
+      <div className="govuk-checkboxes__divider">or</div>
+      <div className="govuk-checkboxes__item">
+        <input
+          className="govuk-checkboxes__input"
+          id={id}
+          name={name}
+          type="checkbox"
+          value={PREFER_NOT_TO_SAY}
+          checked={field.value === PREFER_NOT_TO_SAY}
+          onChange={(event) => void helpers.setValue(event.target.checked ? PREFER_NOT_TO_SAY : '')}
+        />
+        <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+          Prefer not to say
+        </label>
+      </div>
+    </div>
   );
 }
 
@@ -260,10 +293,7 @@ function Choices({
   };
 
   return (
-    <div
-      className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ''}`}
-      data-module={`govuk-${kind}`}
-    >
+    <div className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ''}`}>
       {options.map(item)}
       {exclusive.length > 0 && (
         <>

@@ -1,4 +1,13 @@
-/** Plain text from a data file, with blank lines as paragraph breaks. Never parsed as HTML. */
+import type { ReactNode } from 'react';
+
+/** A path on this site written in plain text, such as "/withdraw/", between words. */
+const SITE_PATH = /(?<=^|\s|\()(\/[a-z0-9-]+(?:\/[a-z0-9-]+)*\/)(?=$|[\s.,;:)])/g;
+
+/**
+ * Plain text from a data file, with blank lines as paragraph breaks. Never parsed as HTML. A path
+ * on this site written in the text ("enter the code on the /withdraw/ page") becomes a link
+ * named in words ("withdraw"), so nobody has to copy an address.
+ */
 export function Paragraphs({
   text,
   className = 'govuk-body',
@@ -14,9 +23,22 @@ export function Paragraphs({
     <>
       {paragraphs.map((paragraph, i) => (
         <p className={className} key={i}>
-          {paragraph}
+          {withLinks(paragraph)}
         </p>
       ))}
     </>
+  );
+}
+
+function withLinks(paragraph: string): ReactNode[] {
+  return paragraph.split(SITE_PATH).map((part, i) =>
+    // split() with a capturing group puts each matched path at the odd positions.
+    i % 2 === 1 ? (
+      <a className="govuk-link" href={part} key={i}>
+        {part.replace(/^\/|\/$/g, '').replace(/[-/]/g, ' ')}
+      </a>
+    ) : (
+      part
+    ),
   );
 }
