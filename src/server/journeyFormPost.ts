@@ -16,6 +16,7 @@ import {
 import { consentErrors } from '../forms/validateSurvey.ts';
 import type { JourneyState, JourneyStep } from '../islands/JourneyBuilder.tsx';
 import type { Store } from './store.ts';
+import { limitNotice, type SubmissionLimit } from './submissionLimit.ts';
 import { submitActivityResponse } from './surveySubmissions.ts';
 import { formatDate } from '../lib/dates.ts';
 
@@ -31,6 +32,7 @@ export async function journeyFormPost(
   form: URLSearchParams,
   now: Date,
   riskPhrases: readonly string[] = [],
+  limit?: SubmissionLimit,
 ): Promise<{ status: number; state: JourneyState }> {
   const posted = formToJourney(form);
   const values = { ...posted, submissionId: posted.submissionId || randomUUID() };
@@ -81,6 +83,7 @@ export async function journeyFormPost(
   const result = await submitActivityResponse(store, 'journey', slug, journey, values, now, {
     riskPhrases,
     validate: validateJourneySubmission,
+    limit,
   });
   switch (result.outcome) {
     case 'created':
@@ -105,6 +108,8 @@ export async function journeyFormPost(
         },
         503,
       );
+    case 'rate-limited':
+      return show({ notice: limitNotice(result.retryAfterSeconds, 'Your map was') }, 429);
     default:
       return show({ notice: 'This activity is not open. Your map was not sent.' }, 404);
   }
