@@ -68,7 +68,7 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
     setState((current) => ({ ...current, values, errors, notice }));
     setFocusKey((k) => k + 1);
     const failed = Object.keys(errors).length > 0 || notice;
-    retitle(feedbackPageTitle(false, failed));
+    retitle(feedbackPageTitle(false, Boolean(failed)));
   }
 
   async function send(values: FeedbackValues, form: HTMLFormElement | null) {
