@@ -42,6 +42,13 @@ export const PRACTITIONER_KINDS = [
   { value: 'other-practitioner', label: 'Another kind of practitioner' },
 ] as const;
 
+/**
+ * The feedback page's title, on the server and after each send in the page. The scope's own title
+ * is in the caption, not here, so the title stays under about 70 characters with the site name.
+ */
+export const feedbackPageTitle = (sent: boolean, failed: boolean) =>
+  sent ? 'Feedback sent' : `${failed ? 'Error: ' : ''}Tell us what you think`;
+
 export const LIMITS = { comment: 2000, why: 1000, displayName: 60 } as const;
 
 /** The honeypot: a field people never see or fill in; software filling every field does. */

@@ -8,6 +8,7 @@ import {
   flattenErrors,
   HONEYPOT,
   orderedErrors,
+  feedbackPageTitle,
   LIMITS,
   PRACTITIONER_KINDS,
   REACTIONS,
@@ -67,7 +68,7 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
     setState((current) => ({ ...current, values, errors, notice }));
     setFocusKey((k) => k + 1);
     const failed = Object.keys(errors).length > 0 || notice;
-    retitle(`${failed ? 'Error: ' : ''}Tell us what you think – ${prototype.title}`);
+    retitle(feedbackPageTitle(false, Boolean(failed)));
   }
 
   async function send(values: FeedbackValues, form: HTMLFormElement | null) {
@@ -92,7 +93,7 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
         sentHere.current = true;
         setState((current) => ({ ...current, values, receipt: body.receipt, errors: {} }));
         window.scrollTo(0, 0);
-        retitle(`Feedback sent – ${prototype.title}`);
+        retitle(feedbackPageTitle(true, false));
       } else if (response.status === 422 && body.errors) {
         showErrors(values, body.errors);
       } else {

@@ -39,7 +39,16 @@ function countPresses(target: Element, back: boolean): number {
     return (group.find((r) => r.checked) ?? group[0]) === el;
   });
   const to = stops.indexOf(target as HTMLElement);
-  const from = stops.indexOf(document.activeElement as HTMLElement);
+  const active = document.activeElement;
+  let from = stops.indexOf(active as HTMLElement);
+  if (from < 0 && active && active !== document.body) {
+    // Focus on something outside the tab order (a step's heading, a banner): Tab goes on to the
+    // first stop after it, Shift+Tab back to the last one before it.
+    const after = stops.findIndex(
+      (stop) => active.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    from = back ? (after < 0 ? stops.length : after) : (after < 0 ? stops.length : after) - 1;
+  }
   if (to < 0) return 0;
   // Short of the target by one, so the checked presses finish the walk whatever was missed.
   const count = from < 0 ? (back ? stops.length - to : to + 1) : back ? from - to : to - from;

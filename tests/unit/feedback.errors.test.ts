@@ -4,8 +4,8 @@ import { checkFeedback } from '../../src/forms/feedback.ts';
 
 const prototype = {
   features: [
-    { id: 'timeline', name: 'One timeline', description: 'Everything in one place.' },
-    { name: 'Next steps', description: 'What happens next.' },
+    { id: 'timeline', name: 'One timeline', description: 'A feature.' },
+    { name: 'Next steps', description: 'A feature.' },
   ],
 };
 
