@@ -151,7 +151,11 @@ test("the preview shows an entry with the site's own components and styles", asy
   await page.goto('/admin/#/collections/findings/entries/families-want-plain-words');
   const preview = page.locator('iframe').first().contentFrame();
   const heading = preview.getByRole('heading', { level: 1 });
-  await expect(heading).toHaveText('Families want to be told things in plain words');
+  // The entry loads with every survey, journey and scope it can link to: seconds on a busy
+  // machine ("Loading entry..." until then).
+  await expect(heading).toHaveText('Families want to be told things in plain words', {
+    timeout: 30_000,
+  });
   await expect(heading).toHaveClass(/govuk-heading-xl/);
   // The site's stylesheet is applied: GOV.UK's large heading, in our font stack.
   await expect(heading).toHaveCSS('font-weight', '700');
