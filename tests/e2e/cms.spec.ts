@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as playwrightExpect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { CMS_PORT } from '../../playwright.config.ts';
 
@@ -20,7 +20,11 @@ let repo: string;
 let backend: ChildProcess;
 let site: ChildProcess | undefined;
 
-test.describe.configure({ mode: 'serial' });
+// Decap's local backend saves, moves and publishes with real git commands on a copy of the
+// repository, and the editor loads every entry an entry can link to: seconds each on a busy
+// machine, so waits are longer than Playwright's 5 seconds.
+const expect = playwrightExpect.configure({ timeout: 30_000 });
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(async () => {
   repo = mkdtempSync(path.join(tmpdir(), 'sg-cms-repo-'));
@@ -151,11 +155,7 @@ test("the preview shows an entry with the site's own components and styles", asy
   await page.goto('/admin/#/collections/findings/entries/families-want-plain-words');
   const preview = page.locator('iframe').first().contentFrame();
   const heading = preview.getByRole('heading', { level: 1 });
-  // The entry loads with every survey, journey and scope it can link to: seconds on a busy
-  // machine ("Loading entry..." until then).
-  await expect(heading).toHaveText('Families want to be told things in plain words', {
-    timeout: 30_000,
-  });
+  await expect(heading).toHaveText('Families want to be told things in plain words');
   await expect(heading).toHaveClass(/govuk-heading-xl/);
   // The site's stylesheet is applied: GOV.UK's large heading, in our font stack.
   await expect(heading).toHaveCSS('font-weight', '700');
