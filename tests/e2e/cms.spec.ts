@@ -24,7 +24,7 @@ let site: ChildProcess | undefined;
 // repository, and the editor loads every entry an entry can link to: seconds each on a busy
 // machine, so waits are longer than Playwright's 5 seconds.
 const expect = playwrightExpect.configure({ timeout: 30_000 });
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   repo = mkdtempSync(path.join(tmpdir(), 'sg-cms-repo-'));
@@ -247,7 +247,6 @@ test('a researcher writes a short survey through the editor', async ({ page }) =
 test('after a rebuild the site shows the new finding and a working survey page', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
   await run('npm', ['run', 'build'], {
     cwd: repo,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

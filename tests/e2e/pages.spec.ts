@@ -7,7 +7,6 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let pages: string[] = [];
 // Each test below visits every page (about 30), running axe on each; on a busy two-core machine
 // that takes longer than the default minute.
-test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
