@@ -167,6 +167,8 @@ test('a second factor: set up with a code, then asked for at sign-in', async ({ 
   await page.getByLabel('Your current password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Set up a second factor' }).click();
   const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
+  // "key: ABCD…", never "key:ABCD…".
+  await expect(page.getByText('Add an account by typing this key:')).toHaveText(/key: [A-Z2-7]{4}/);
   const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
   await expect(page.getByLabel('Security code')).toHaveAttribute('autocomplete', 'one-time-code');
   expect(await axeViolations(page)).toEqual([]);

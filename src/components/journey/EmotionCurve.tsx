@@ -225,10 +225,10 @@ function MultiCurve({
   id: string;
   title: string;
 }) {
-  const spread = Math.min(6, 30 / Math.max(series.length, 1));
-  // Each series is nudged sideways a little, so equal values at a stage stay visible.
-  const x = (i: number, s: number) =>
-    stageX(i, stages.length) + (s - (series.length - 1) / 2) * spread;
+  // Every series' point sits on its stage's tick, so a point is read against the right stage;
+  // where two series have the same value the shapes overlap, and the table and the text
+  // alternative give both.
+  const x = (i: number) => stageX(i, stages.length);
   const y = (feeling: number) => PAD.top + ((5 - feeling) / 4) * (HEIGHT - PAD.top - PAD.bottom);
   const summary = series
     .map(
@@ -272,15 +272,24 @@ function MultiCurve({
           </g>
         ))}
         {stages.map((_, i) => (
-          <text
-            key={i}
-            x={x(i, (series.length - 1) / 2)}
-            y={HEIGHT - PAD.bottom + 28}
-            textAnchor="middle"
-            className="sg-curve__axis"
-          >
-            {i + 1}
-          </text>
+          <g key={i}>
+            <line
+              x1={x(i)}
+              x2={x(i)}
+              y1={PAD.top}
+              y2={HEIGHT - PAD.bottom + 8}
+              className="sg-curve__grid"
+              data-tick={i + 1}
+            />
+            <text
+              x={x(i)}
+              y={HEIGHT - PAD.bottom + 28}
+              textAnchor="middle"
+              className="sg-curve__axis"
+            >
+              {i + 1}
+            </text>
+          </g>
         ))}
         {series.map((line, s) => {
           const { dash, shape, colour } = style(s);
@@ -304,7 +313,7 @@ function MultiCurve({
                     stroke={colour}
                     strokeWidth={3}
                     strokeDasharray={dash}
-                    points={run.map((i) => `${x(i, s)},${y(line.values[i]!)}`).join(' ')}
+                    points={run.map((i) => `${x(i)},${y(line.values[i]!)}`).join(' ')}
                   />
                 ))}
               {line.values.map((v, i) =>
@@ -312,7 +321,7 @@ function MultiCurve({
                   <Marker
                     key={i}
                     shape={shape}
-                    cx={x(i, s)}
+                    cx={x(i)}
                     cy={y(v)}
                     colour={colour}
                     data-stage={i + 1}
