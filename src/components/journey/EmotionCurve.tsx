@@ -24,6 +24,15 @@ function stageX(i: number, count: number): number {
   return PAD.left + GAP + (count === 1 ? 0.5 : i / (count - 1)) * usable;
 }
 
+/** A stage's number under the curve, centred on its point. */
+function StageNumber({ x, stage }: { x: number; stage: number }) {
+  return (
+    <text x={x} y={HEIGHT - PAD.bottom + 28} textAnchor="middle" className="sg-curve__axis">
+      {stage}
+    </text>
+  );
+}
+
 /**
  * The emotion curve: one labelled point a stage, higher is better. The picture says nothing the
  * table beside it does not; its text alternative lists every stage and feeling too.
@@ -90,14 +99,7 @@ export function EmotionCurve({
             data-stage={i + 1}
             data-feeling={p.feeling}
           />
-          <text
-            x={x(i)}
-            y={HEIGHT - PAD.bottom + 28}
-            textAnchor="middle"
-            className="sg-curve__axis"
-          >
-            {i + 1}
-          </text>
+          <StageNumber x={x(i)} stage={i + 1} />
         </g>
       ))}
     </svg>
@@ -281,14 +283,7 @@ function MultiCurve({
               className="sg-curve__grid"
               data-tick={i + 1}
             />
-            <text
-              x={x(i)}
-              y={HEIGHT - PAD.bottom + 28}
-              textAnchor="middle"
-              className="sg-curve__axis"
-            >
-              {i + 1}
-            </text>
+            <StageNumber x={x(i)} stage={i + 1} />
           </g>
         ))}
         {series.map((line, s) => {
