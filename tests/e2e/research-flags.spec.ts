@@ -62,9 +62,9 @@ test('a disclosure is flagged, shown first, handled with a record, and audited',
   // The flag leads to the whole response, which shows the flag and marks the words.
   const flagUrl = page.url();
   await page.getByRole('link', { name: 'Read the whole response' }).click();
-  const banner = page.getByRole('region', { name: 'Safeguarding' });
-  await expect(banner).toContainText('This response has a safeguarding flag');
-  await expect(banner).toContainText(QUESTION_LABEL);
+  const flagBanner = page.getByRole('region', { name: 'Safeguarding' });
+  await expect(flagBanner).toContainText('This response has a safeguarding flag');
+  await expect(flagBanner).toContainText(QUESTION_LABEL);
   await expect(page.locator('mark.sg-risk').first()).toContainText('hits me');
   expect(await axeViolations(page, { bestPractice: true }), 'axe on a flagged response').toEqual(
     [],
