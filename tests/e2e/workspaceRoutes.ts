@@ -25,6 +25,8 @@ export function routePatterns(folder: string): string[] {
 export const withSamples = (pattern: string, slug = 'practitioners', id = '1') =>
   pattern.replace(/\[slug\]/g, slug).replace(/\[id\]/g, id);
 
-/** The workspace's pages (all but sign-in) and its API, as patterns. */
-export const workspacePages = routePatterns('research').filter((url) => url !== '/research/login/');
+/** The workspace's pages (all but sign-in and its one-time links) and its API, as patterns. */
+export const workspacePages = routePatterns('research').filter(
+  (url) => !url.startsWith('/research/login/'),
+);
 export const workspaceApi = routePatterns('api/research');
