@@ -143,7 +143,6 @@ test.describe('without JavaScript, exit forgets the answers the server kept betw
       await expect(page.getByText('1 to 3 years')).toHaveCount(0);
     }
   });
-
 });
 
 test('with JavaScript on a step reached without it, Exit this page forgets the server’s copy too', async ({
