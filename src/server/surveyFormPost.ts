@@ -62,7 +62,7 @@ export async function surveyFormPost(
   }
 
   if (step.name === 'start') {
-    const errors = consentErrors(survey, clean.consent);
+    const errors = consentErrors(survey, clean.consent, base.easyRead);
     if (Object.keys(errors).length > 0) return show({ errors }, 422);
   }
   if (step.name === 'questions' || step.name === 'question' || step.name === 'check') {

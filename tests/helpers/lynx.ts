@@ -15,8 +15,9 @@ import { promisify } from 'node:util';
  *     await lynx.act({ check: 'I have read' }, { press: 'Start the survey' });
  *     lynx.page.text; // the new page as Lynx shows it; lynx.page.url its address
  *
- * Fields are found on the page Lynx last showed; reopening its address fetches it again, so a
- * page that shows something only once (an error after a form post) is not seen twice.
+ * Each `act` reopens the page's address, and a page may show something only once (an error
+ * summary after a form post), which moves the numbers of the fields after it. So fields are
+ * found on a fresh `lynx -dump` of the address: the page as the next `act` will see it.
  */
 export interface LynxPage {
   url: string;
@@ -37,8 +38,13 @@ const run = promisify(execFile);
 export class Lynx {
   readonly dir = mkdtempSync(path.join(tmpdir(), 'sg-lynx-'));
   page: LynxPage = { url: '', text: '' };
+  /** The current address as the next `act` will see it, fields numbered. */
+  private layout = '';
 
-  constructor(private readonly origin: string) {
+  private readonly origin: string;
+
+  constructor(origin: string) {
+    this.origin = origin;
     // Numbered fields: a digit then Enter moves to that field, wherever it is on the page.
     writeFileSync(
       path.join(this.dir, 'lynx.cfg'),
@@ -77,15 +83,26 @@ export class Lynx {
     // The skip link's address is the page's own address (with #main-content): reference 1.
     const url = /^\s*1\. (\S+?)(?:#main-content)?$/m.exec(text)?.[1] ?? this.page.url;
     this.page = { url, text };
+    this.layout = await this.read(url, ['-number_fields']);
     return this.page;
   }
 
   /** The page as `lynx -dump` gives it (a fresh GET of the current address). */
-  async dump(address = this.page.url): Promise<string> {
-    const { stdout } = await run('lynx', ['-dump', '-nolist', new URL(address, this.origin).href], {
-      env: { ...process.env, TERM: 'vt100' },
-      timeout: 60_000,
-    });
+  dump(address = this.page.url): Promise<string> {
+    return this.read(address, ['-nolist']);
+  }
+
+  private async read(address: string, options: string[]): Promise<string> {
+    const { stdout } = await run(
+      'lynx',
+      [
+        '-dump',
+        ...options,
+        `-cookie_file=${path.join(this.dir, 'cookies')}`,
+        new URL(address, this.origin).href,
+      ],
+      { env: { ...process.env, TERM: 'vt100' }, timeout: 60_000 },
+    );
     return stdout;
   }
 
@@ -96,8 +113,8 @@ export class Lynx {
 
   private keysFor(action: LynxAction): string[] {
     if ('fill' in action) {
-      const at = this.page.text.indexOf(action.fill);
-      const field = at < 0 ? null : /\[(\d+)\]_/.exec(this.page.text.slice(at));
+      const at = this.layout.indexOf(action.fill);
+      const field = at < 0 ? null : /\[(\d+)\]_/.exec(this.layout.slice(at));
       if (!field) throw new Error(`Lynx: no text box after “${action.fill}” on ${this.page.url}`);
       // Moving to a text box starts editing it; ^U empties it first. Up leaves it, so the digits
       // of the next action choose a field instead of being typed into this one.
@@ -108,7 +125,7 @@ export class Lynx {
     // Start the survey", "[12]withdraw".
     const between =
       'check' in action ? String.raw`(?:\[[ X]\]|\([ *]\)) ` : String.raw`[^[\n]{0,30}?`;
-    const field = new RegExp(String.raw`\[(\d+)\]${between}${escape(words)}`).exec(this.page.text);
+    const field = new RegExp(String.raw`\[(\d+)\]${between}${escape(words)}`).exec(this.layout);
     if (!field) throw new Error(`Lynx: nothing labelled “${words}” on ${this.page.url}`);
     // The number and Enter move there; Enter again ticks it, presses it or follows it.
     return [...field[1], '^J', '^J'];
