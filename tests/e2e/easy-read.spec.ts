@@ -205,7 +205,7 @@ test.describe('without JavaScript, the easy-read gaps', () => {
     await page.getByLabel('Something else').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(summary.getByRole('link')).toHaveText(
-      'Tell us what ‘something else’ is for: What is your job?',
+      'Tell us what ‘something else’ is for: What is your job',
     );
     await noAxeViolations(page, 'easy-read other-answer error');
     await page.getByRole('textbox', { name: 'Tell us what it is' }).fill('Youth worker');
