@@ -1,13 +1,13 @@
 import type { Journey } from '../schemas/index.ts';
-import { emptyStage, MAX_STAGES, moveStage, type StageValues } from './journeyMap.ts';
+import { emptyStage, MAX_STAGES, type StageValues } from './journeyMap.ts';
 
 /**
- * Adding, moving and removing a stage, and the words that say what changed: one definition for
+ * Adding and removing a stage, and the words that say what changed: one definition for
  * the builder in the page and for the form posts the server answers without JavaScript.
  */
 export interface StageChange {
   stages: StageValues[];
-  /** Where the "what changed" message goes: before this stage (or before "Add a stage"). */
+  /** The stage added, or where the stage removed was. */
   at: number;
   text: string;
 }
@@ -20,17 +20,7 @@ export function addStage(stages: StageValues[]): StageChange | undefined {
   return {
     stages: [...stages, emptyStage()],
     at: stages.length,
-    text: `Stage ${stages.length + 1} added. Give it a name below.`,
-  };
-}
-
-export function shiftStage(stages: StageValues[], index: number, by: -1 | 1): StageChange {
-  const next = moveStage(stages, index, by);
-  const at = Math.min(Math.max(index + by, 0), next.length - 1);
-  return {
-    stages: next,
-    at,
-    text: `${stageName(next[at])} moved ${by < 0 ? 'up' : 'down'}. It is now stage ${at + 1} of ${next.length}.`,
+    text: `Stage ${stages.length + 1} added.`,
   };
 }
 

@@ -2,39 +2,6 @@ import { useFormikContext } from 'formik';
 import type { Journey } from '../../schemas/index.ts';
 import type { JourneyValues, StageValues } from '../../forms/journeyMap.ts';
 import { ErrorMessage } from '../survey/fieldParts.tsx';
-import { EmotionCurve } from './EmotionCurve.tsx';
-import { JourneyTable } from './JourneyTable.tsx';
-
-/** The map drawn as it is built: every stage with a feeling on the curve, all in the table. */
-export function MapSoFar({
-  stages,
-  roleLabel,
-}: {
-  stages: StageValues[];
-  roleLabel: (value: string) => string;
-}) {
-  const felt = stages.filter((s) => s.feeling);
-  return (
-    <section aria-labelledby="map-so-far">
-      <h2 className="govuk-heading-m" id="map-so-far">
-        Your map so far
-      </h2>
-      {felt.length > 0 ? (
-        <EmotionCurve
-          id="curve-so-far"
-          points={felt.map((s) => ({ name: s.name ?? '', feeling: Number(s.feeling) }))}
-        />
-      ) : (
-        <p className="govuk-body">Say how a stage felt and it appears on the curve here.</p>
-      )}
-      <JourneyTable
-        stages={stages}
-        roleLabel={roleLabel}
-        caption="Your map so far, stage by stage"
-      />
-    </section>
-  );
-}
 
 /** How to start: suggested stages or blank. A map already started is kept, so no choice then. */
 export function StartChoice({ journey, existing }: { journey: Journey; existing: number }) {
@@ -88,8 +55,8 @@ export function RoleField({ journey, error }: { journey: Journey; error?: string
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={error ? 'role-error' : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-          <h2 className="govuk-fieldset__heading">Which best describes you?</h2>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
+          <h1 className="govuk-fieldset__heading">Which best describes you?</h1>
         </legend>
         <ErrorMessage id="role-error" message={error} />
         <div className="govuk-radios">
@@ -118,13 +85,27 @@ export function RoleField({ journey, error }: { journey: Journey; error?: string
   );
 }
 
-/** On the check page without JavaScript, the map rides along as hidden fields. */
-export function HiddenStages({ stages, role }: { stages: StageValues[]; role?: string }) {
+/**
+ * Without JavaScript the map rides along as hidden fields: every stage but the one this page
+ * asks about (`except`), so each post carries the whole map.
+ */
+export function HiddenStages({
+  stages,
+  role,
+  except,
+}: {
+  stages: StageValues[];
+  role?: string;
+  except?: number;
+}) {
   const fields: [string, string][] = [];
   stages.forEach((stage, i) => {
+    if (i === except) return;
+    // The name always, even empty: a stage with nothing written keeps its place in the map.
+    fields.push([`stages.${i}.name`, stage.name ?? '']);
     for (const [key, value] of Object.entries(stage)) {
       if (Array.isArray(value)) value.forEach((v) => fields.push([`stages.${i}.${key}`, v]));
-      else if (value) fields.push([`stages.${i}.${key}`, String(value)]);
+      else if (value && key !== 'name') fields.push([`stages.${i}.${key}`, String(value)]);
     }
   });
   if (role) fields.push(['role', role]);

@@ -13,38 +13,19 @@ interface Props {
   index: number;
   count: number;
   errors: FieldErrors;
-  /** Where Move and Remove post without JavaScript: the form's action with a #fragment. */
-  formAction: string;
-  /** With JavaScript these act in the page; without, they are submit buttons the server reads. */
-  onMove?: (index: number, by: -1 | 1) => void;
-  onRemove?: (index: number) => void;
 }
 
 /**
- * One stage of a journey map: what happened, who was there, how it felt, what helped and what
- * would have helped. Moving and removing are buttons, never drag and drop (WCAG 2.5.7).
+ * One stage of a journey map, on a page of its own: its name (with the suggested stage's prompt),
+ * what happened, who was there, how it felt, what helped and what would have helped.
  */
-export function StageFields({
-  journey,
-  index,
-  count,
-  errors,
-  formAction,
-  onMove,
-  onRemove,
-}: Props) {
+export function StageFields({ journey, index, count, errors }: Props) {
   const { values } = useFormikContext<JourneyValues>();
   const stage = values.stages[index];
   const title = stage?.name?.trim() || 'New stage';
   const prompt = stagePrompt(journey, stage?.name);
   const promptId = `${stageFieldId(index, 'prompt')}`;
   const prefix = `stages.${index}`;
-  const intercept = (handler?: () => void) =>
-    handler &&
-    ((event: React.MouseEvent) => {
-      event.preventDefault();
-      handler();
-    });
 
   return (
     <fieldset
@@ -52,10 +33,10 @@ export function StageFields({
       id={`stage-${index}`}
       aria-describedby={prompt ? promptId : undefined}
     >
-      <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-        <h2 className="govuk-fieldset__heading">
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
+        <h1 className="govuk-fieldset__heading">
           Stage {index + 1} of {count}: {title}
-        </h2>
+        </h1>
       </legend>
       {prompt && (
         <p className="govuk-hint" id={promptId}>
@@ -91,47 +72,6 @@ export function StageFields({
         max={journey.textMaxLength}
         error={errors[`${prefix}.wouldHaveHelped`]}
       />
-      <div className="govuk-button-group">
-        {index > 0 && (
-          <button
-            type="submit"
-            name="action"
-            value={`up:${index}`}
-            className="govuk-button govuk-button--secondary"
-            formAction={formAction}
-            data-move="up"
-            aria-label={`Move up: ${title}`}
-            onClick={intercept(onMove && (() => onMove(index, -1)))}
-          >
-            Move up
-          </button>
-        )}
-        {index < count - 1 && (
-          <button
-            type="submit"
-            name="action"
-            value={`down:${index}`}
-            className="govuk-button govuk-button--secondary"
-            formAction={formAction}
-            data-move="down"
-            aria-label={`Move down: ${title}`}
-            onClick={intercept(onMove && (() => onMove(index, 1)))}
-          >
-            Move down
-          </button>
-        )}
-        <button
-          type="submit"
-          name="action"
-          value={`remove:${index}`}
-          formAction={formAction}
-          aria-label={`Remove this stage: ${title}`}
-          className="govuk-button govuk-button--warning"
-          onClick={intercept(onRemove && (() => onRemove(index)))}
-        >
-          Remove this stage
-        </button>
-      </div>
     </fieldset>
   );
 }
