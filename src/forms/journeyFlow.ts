@@ -92,7 +92,7 @@ export async function nextJourneyStep(
   journey: Journey,
   at: { step: JourneyStep; values: JourneyValues; from: ReturnTo },
   action: string,
-  choice: { another?: string | null; blank?: boolean },
+  choice: { another?: string | null; blank?: boolean; easyRead?: boolean },
 ): Promise<JourneyMove | 'send'> {
   const { step, values, from } = at;
   const stay = (errors: FieldErrors): JourneyMove => ({ step, from, errors });
@@ -105,7 +105,7 @@ export async function nextJourneyStep(
     const errors = consentErrors(journey, values.consent);
     if (Object.keys(errors).length > 0) return stay(errors);
     // A map already started is kept: starting again never replaces its stages.
-    const stages = startingStages(journey, values.stages, choice.blank === true);
+    const stages = startingStages(journey, values.stages, choice.blank === true, choice.easyRead);
     return {
       step: values.stages.length > 0 ? 'stages' : { stage: 0 },
       values: { ...values, stages },

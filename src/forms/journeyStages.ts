@@ -36,22 +36,25 @@ export function removeStage(stages: StageValues[], index: number): StageChange {
 
 /**
  * The stages a map starts with. A map that already has stages (the participant went back to the
- * start) keeps them: starting again must never throw away what they wrote.
+ * start) keeps them: starting again must never throw away what they wrote. In easy read the
+ * suggested stages start with their easy-read names.
  */
 export function startingStages(
   journey: Journey,
   existing: StageValues[],
   blank: boolean,
+  easyRead = false,
 ): StageValues[] {
   if (existing.length > 0) return existing;
   return blank || journey.suggestedStages.length === 0
     ? [emptyStage()]
-    : journey.suggestedStages.map((s) => emptyStage(s.name));
+    : journey.suggestedStages.map((s) => emptyStage(easyRead ? (s.easyRead ?? s.name) : s.name));
 }
 
-/** The suggested stage's question prompt, for a stage still named as suggested. */
-export function stagePrompt(journey: Journey, name: string | undefined): string | undefined {
+/** The suggested stage a stage is still named as (in either wording), for its prompt and picture. */
+export function suggestedStage(journey: Journey, name: string | undefined) {
   const key = name?.trim().toLowerCase();
   if (!key) return undefined;
-  return journey.suggestedStages.find((s) => s.name.trim().toLowerCase() === key)?.prompt;
+  const same = (text: string | undefined) => text?.trim().toLowerCase() === key;
+  return journey.suggestedStages.find((s) => same(s.name) || same(s.easyRead));
 }

@@ -28,6 +28,7 @@ import {
   type ReturnTo,
 } from '../forms/journeyFlow.ts';
 import { journeyPageTitle } from '../forms/journeyTitles.ts';
+import { easyReadErrors, journeyWords } from '../forms/journeyWords.ts';
 import type { FieldErrors } from '../forms/validateSurvey.ts';
 import { normaliseValues } from '../forms/values.ts';
 import { clearDraft, loadDraft, saveDraft } from '../client/surveyDraft.ts';
@@ -76,11 +77,15 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   const apiUrl = `/api/journeys/${slug}/maps`;
   const draftKey = `journey-${slug}`;
   const { step, from } = state;
-  const hasEasyRead = journey.consent.statements.some((s) => s.easyRead);
-  const roleLabel = (value: string) =>
-    value === SOMEONE_ELSE
-      ? 'Someone else'
-      : (journey.involvedRoles.find((r) => r.value === value)?.label ?? value);
+  const easyRead = Boolean(state.easyRead);
+  const words = journeyWords(easyRead);
+  const hasEasyRead = journey.offersEasyRead || journey.consent.statements.some((s) => s.easyRead);
+  const errors = easyRead ? easyReadErrors(state.errors) : state.errors;
+  const roleLabel = (value: string) => {
+    const role = journey.involvedRoles.find((r) => r.value === value);
+    if (value === SOMEONE_ELSE) return words.someoneElse;
+    return (easyRead ? (role?.easyRead ?? role?.label) : role?.label) ?? value;
+  };
 
   useEffect(() => {
     const draft = loadDraft<JourneyState>(draftKey);
@@ -213,6 +218,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
     const next = await nextJourneyStep(journey, { step, values, from }, pressed, {
       another: another?.value,
       blank: blank?.value === 'blank',
+      easyRead,
     });
     if (next !== 'send') return apply(next);
     const clean = normaliseValues(values);
@@ -249,12 +255,12 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   const stageIndex = typeof step === 'object' && 'stage' in step ? step.stage : undefined;
   const mainLabel =
     step === 'start'
-      ? 'Start your map'
+      ? words.start
       : step === 'check'
-        ? 'Send your journey map'
+        ? words.send
         : stageIndex !== undefined && !from
-          ? 'Save and continue'
-          : 'Continue';
+          ? words.saveAndContinue
+          : words.continue;
   const intercept = (handler: () => void) =>
     ready
       ? (event: React.MouseEvent) => {
@@ -273,7 +279,11 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
         <>
           <AutoSave draftKey={draftKey} state={state} enabled={ready} />
           {typeof step === 'object' && 'done' in step ? (
-            <div ref={top} tabIndex={-1} className="sg-step-start">
+            <div
+              ref={top}
+              tabIndex={-1}
+              className={`sg-step-start${easyRead ? ' sg-easy-read' : ''}`}
+            >
               <Confirmation
                 survey={journey}
                 receipt={step.done}
@@ -302,10 +312,10 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                   className="govuk-back-link"
                   {...stepLink(stepBefore(step, values.stages.length, from))}
                 >
-                  Back
+                  {words.back}
                 </a>
               )}
-              <ErrorSummary items={summaryItems(state.errors, step)} focusKey={focusKey} />
+              <ErrorSummary items={summaryItems(errors, step)} focusKey={focusKey} />
               {state.notice && <div className="govuk-inset-text">{state.notice}</div>}
               {state.cleared && (
                 <SuccessBanner id={CLEARED_ID}>
@@ -317,7 +327,11 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                   We kept the map you started on this device, so you can carry on where you stopped.
                 </div>
               )}
-              <div ref={top} tabIndex={-1} className="sg-step-start">
+              <div
+                ref={top}
+                tabIndex={-1}
+                className={`sg-step-start${easyRead ? ' sg-easy-read' : ''}`}
+              >
                 <input type="hidden" name="step" value={encodeJourneyStep(step)} />
                 {from && <input type="hidden" name="from" value={from} />}
                 {state.progress && <input type="hidden" name="progress" value={state.progress} />}
@@ -340,12 +354,12 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                     activity={journey}
                     easyRead={Boolean(state.easyRead)}
                   >
-                    <ConsentFields
-                      activity={journey}
-                      errors={state.errors}
-                      easyRead={Boolean(state.easyRead)}
+                    <ConsentFields activity={journey} errors={errors} easyRead={easyRead} />
+                    <StartChoice
+                      journey={journey}
+                      existing={values.stages.length}
+                      easyRead={easyRead}
                     />
-                    <StartChoice journey={journey} existing={values.stages.length} />
                   </ActivityIntro>
                 )}
                 {stageIndex !== undefined && (
@@ -355,7 +369,8 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                       journey={journey}
                       index={stageIndex}
                       count={values.stages.length}
-                      errors={state.errors}
+                      errors={errors}
+                      easyRead={easyRead}
                     />
                   </>
                 )}
@@ -363,7 +378,8 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                   <StagesSummary
                     action={action}
                     stages={values.stages}
-                    errors={state.errors}
+                    errors={errors}
+                    easyRead={easyRead}
                     changed={state.changed}
                     roleLabel={roleLabel}
                     changeLink={(i) => stepLink({ stage: i }, 'stages', stageFieldId(i, 'name'))}
@@ -373,7 +389,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                 {step === 'role' && (
                   <>
                     <span className="govuk-caption-l">{journey.title}</span>
-                    <RoleField journey={journey} error={state.errors.role} />
+                    <RoleField journey={journey} error={errors.role} easyRead={easyRead} />
                   </>
                 )}
                 {step === 'check' && (
@@ -381,6 +397,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                     journey={journey}
                     values={values}
                     roleLabel={roleLabel}
+                    easyRead={easyRead}
                     changeLink={(to, focusId) => stepLink(to, 'check', focusId)}
                   />
                 )}
@@ -413,10 +430,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
             </Form>
           )}
           {ready && !(typeof step === 'object' && 'done' in step) && (
-            <DeviceDraftNote onClear={clearThisDevice}>
-              Your map is saved on this device until you send it. If you share this computer or
-              phone, clear it when you stop.
-            </DeviceDraftNote>
+            <DeviceDraftNote onClear={clearThisDevice}>{words.deviceNote}</DeviceDraftNote>
           )}
         </>
       )}

@@ -50,6 +50,7 @@ export async function journeyFormPost(
   const next = await nextJourneyStep(journey, { step, values, from }, action, {
     another: form.get('another'),
     blank: form.get('start') === 'blank',
+    easyRead: base.easyRead,
   });
   if (next !== 'send') return show({ from: undefined, ...next }, next.errors ? 422 : 200);
 

@@ -7,7 +7,7 @@ import { emptyStage, journeyErrors, MAX_STAGES } from '../../src/forms/journeyMa
 import {
   addStage,
   removeStage,
-  stagePrompt,
+  suggestedStage,
   startingStages,
 } from '../../src/forms/journeyStages.ts';
 import { journeyPageTitle } from '../../src/forms/journeyTitles.ts';
@@ -52,9 +52,13 @@ describe('adding and removing stages', () => {
   });
 
   it('finds a suggested stage’s prompt by its name, ignoring case and spaces', () => {
-    expect(stagePrompt(journey, ' assessment ')).toBe(journey.suggestedStages[2].prompt);
-    expect(stagePrompt(journey, 'My own stage')).toBeUndefined();
-    expect(stagePrompt(journey, '')).toBeUndefined();
+    expect(suggestedStage(journey, ' assessment ')?.prompt).toBe(journey.suggestedStages[2].prompt);
+    // A stage started in easy read is named in easy read, and still finds its prompt.
+    expect(suggestedStage(journey, journey.suggestedStages[2].easyRead)).toBe(
+      journey.suggestedStages[2],
+    );
+    expect(suggestedStage(journey, 'My own stage')).toBeUndefined();
+    expect(suggestedStage(journey, '')).toBeUndefined();
   });
 });
 

@@ -1,63 +1,76 @@
+import type { ReactNode } from 'react';
 import { useFormikContext } from 'formik';
 import type { Journey } from '../../schemas/index.ts';
 import type { JourneyValues, StageValues } from '../../forms/journeyMap.ts';
 import { ErrorMessage } from '../survey/fieldParts.tsx';
+import { EasyReadPoint } from '../survey/EasyReadPoint.tsx';
+import { ReadAloudControls } from '../survey/ReadAloud.tsx';
+import { journeyWords } from '../../forms/journeyWords.ts';
 
 /** How to start: suggested stages or blank. A map already started is kept, so no choice then. */
-export function StartChoice({ journey, existing }: { journey: Journey; existing: number }) {
+export function StartChoice({
+  journey,
+  existing,
+  easyRead = false,
+}: {
+  journey: Journey;
+  existing: number;
+  easyRead?: boolean;
+}) {
+  const words = journeyWords(easyRead);
   if (existing > 0)
     return (
       <p className="govuk-body" data-kept-stages>
-        Your map has {existing === 1 ? '1 stage' : `${existing} stages`} already. We will keep{' '}
-        {existing === 1 ? 'it' : 'them'} when you carry on.
+        {words.kept(existing)}
       </p>
     );
+  const names = journey.suggestedStages.map((s) => (easyRead ? (s.easyRead ?? s.name) : s.name));
   return (
     <div className="govuk-form-group">
       <fieldset className="govuk-fieldset">
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-          <h2 className="govuk-fieldset__heading">How do you want to start?</h2>
+          <h2 className="govuk-fieldset__heading">{words.howToStart}</h2>
         </legend>
         <div className="govuk-radios">
-          <div className="govuk-radios__item">
-            <input
-              className="govuk-radios__input"
-              id="start"
-              name="start"
-              type="radio"
-              value="suggested"
-              defaultChecked
-            />
-            <label className="govuk-label govuk-radios__label" htmlFor="start">
-              With our suggested stages ({journey.suggestedStages.map((s) => s.name).join(', ')})
-            </label>
-          </div>
-          <div className="govuk-radios__item">
-            <input
-              className="govuk-radios__input"
-              id="start-2"
-              name="start"
-              type="radio"
-              value="blank"
-            />
-            <label className="govuk-label govuk-radios__label" htmlFor="start-2">
-              With a blank map
-            </label>
-          </div>
+          <RadioItem name="start" id="start" value="suggested" defaultChecked>
+            {words.suggested(names.join(', '))}
+          </RadioItem>
+          <RadioItem name="start" id="start-2" value="blank">
+            {words.blank}
+          </RadioItem>
         </div>
       </fieldset>
     </div>
   );
 }
 
-export function RoleField({ journey, error }: { journey: Journey; error?: string }) {
+export function RoleField({
+  journey,
+  error,
+  easyRead = false,
+}: {
+  journey: Journey;
+  error?: string;
+  easyRead?: boolean;
+}) {
   const { values, setFieldValue } = useFormikContext<JourneyValues>();
+  const words = journeyWords(easyRead);
+  const label = (role: Journey['participantRoles'][number]) =>
+    easyRead ? (role.easyRead ?? role.label) : role.label;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={error ? 'role-error' : undefined}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
-          <h1 className="govuk-fieldset__heading">Which best describes you?</h1>
+          <h1 className="govuk-fieldset__heading">{words.role}</h1>
         </legend>
+        {easyRead && (
+          <EasyReadPoint picture={words.pictures.role}>
+            <ReadAloudControls
+              words={[words.role, ...journey.participantRoles.map(label)]}
+              what={words.role}
+            />
+          </EasyReadPoint>
+        )}
         <ErrorMessage id="role-error" message={error} />
         <div className="govuk-radios">
           {journey.participantRoles.map((role, i) => (
@@ -75,7 +88,7 @@ export function RoleField({ journey, error }: { journey: Journey; error?: string
                 className="govuk-label govuk-radios__label"
                 htmlFor={i === 0 ? 'role' : `role-${i + 1}`}
               >
-                {role.label}
+                {label(role)}
               </label>
             </div>
           ))}
@@ -115,5 +128,36 @@ export function HiddenStages({
         <input type="hidden" name={name} value={value} key={i} />
       ))}
     </>
+  );
+}
+
+/** One GOV.UK radio whose state the browser keeps (no Formik field): read when the form is sent. */
+export function RadioItem({
+  name,
+  id,
+  value,
+  defaultChecked,
+  children,
+}: {
+  name: string;
+  id: string;
+  value: string;
+  defaultChecked?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="govuk-radios__item">
+      <input
+        className="govuk-radios__input"
+        id={id}
+        name={name}
+        type="radio"
+        value={value}
+        defaultChecked={defaultChecked}
+      />
+      <label className="govuk-label govuk-radios__label" htmlFor={id}>
+        {children}
+      </label>
+    </div>
   );
 }

@@ -1,7 +1,11 @@
-import { feelingLabel, MAX_STAGES, type StageValues } from '../../forms/journeyMap.ts';
+import { MAX_STAGES, type StageValues } from '../../forms/journeyMap.ts';
+import { journeyWords } from '../../forms/journeyWords.ts';
+import { EasyReadPoint } from '../survey/EasyReadPoint.tsx';
+import { ReadAloudControls } from '../survey/ReadAloud.tsx';
 import type { FieldErrors } from '../../forms/validateSurvey.ts';
 import { ErrorMessage } from '../survey/fieldParts.tsx';
 import { SuccessBanner } from './SuccessBanner.tsx';
+import { RadioItem } from './BuilderParts.tsx';
 
 /** Where focus goes after a stage is removed (the #fragment the form posts to without JavaScript). */
 export const STAGE_CHANGE_ID = 'stage-change';
@@ -20,6 +24,7 @@ interface Props {
   action: string;
   /** With JavaScript, Remove acts in the page; without, it is a submit button the server reads. */
   onRemove?: (index: number) => void;
+  easyRead?: boolean;
 }
 
 /**
@@ -34,19 +39,29 @@ export function StagesSummary({
   changeLink,
   action,
   onRemove,
+  easyRead = false,
 }: Props) {
-  const count = stages.length === 1 ? '1 stage' : `${stages.length} stages`;
+  const words = journeyWords(easyRead);
+  const title = stages.length ? words.stagesHeading(stages.length) : words.noStages;
   const anotherError = errors.another ?? errors.stages;
   return (
     <>
       {changed && <SuccessBanner id={STAGE_CHANGE_ID}>{changed.text}</SuccessBanner>}
-      <h1 className="govuk-heading-l">
-        {stages.length ? `You have added ${count}` : 'You have not added any stages'}
-      </h1>
+      <h1 className="govuk-heading-l">{title}</h1>
+      {easyRead && (
+        <ReadAloudControls
+          words={[
+            title,
+            ...stages.map((stage, i) => `${i + 1}. ${stage.name ?? ''}`),
+            words.addAnother(stages.length > 0),
+          ]}
+          what={title}
+        />
+      )}
       {stages.length > 0 && (
         <dl className="govuk-summary-list" data-stage-list>
           {stages.map((stage, i) => {
-            const name = stage.name?.trim() || 'New stage';
+            const name = stage.name?.trim() || words.newStage;
             const problem = Object.keys(errors).some((key) => key.startsWith(`stages.${i}.`));
             return (
               <div className="govuk-summary-list__row" key={i}>
@@ -55,10 +70,10 @@ export function StagesSummary({
                 </dt>
                 <dd className="govuk-summary-list__value">
                   {problem ? (
-                    <strong className="govuk-tag govuk-tag--red">Not finished</strong>
+                    <strong className="govuk-tag govuk-tag--red">{words.notFinished}</strong>
                   ) : (
                     <>
-                      {feelingLabel(stage.feeling)}
+                      {stage.feeling ? words.feelings[Number(stage.feeling) - 1] : ''}
                       {stage.who?.length ? ` – ${stage.who.map(roleLabel).join(', ')}` : ''}
                     </>
                   )}
@@ -104,45 +119,27 @@ export function StagesSummary({
         </dl>
       )}
       {stages.length < MAX_STAGES ? (
-        <div className={`govuk-form-group${anotherError ? ' govuk-form-group--error' : ''}`}>
-          <fieldset
-            className="govuk-fieldset"
-            aria-describedby={anotherError ? 'another-error' : undefined}
-          >
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-              <h2 className="govuk-fieldset__heading">
-                {stages.length ? 'Add another stage?' : 'Add a stage?'}
-              </h2>
-            </legend>
-            <ErrorMessage id="another-error" message={anotherError} />
-            <div className="govuk-radios govuk-radios--inline">
-              <div className="govuk-radios__item">
-                <input
-                  className="govuk-radios__input"
-                  id="another"
-                  name="another"
-                  type="radio"
-                  value="yes"
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor="another">
-                  Yes
-                </label>
+        <EasyReadPoint picture={easyRead ? words.pictures.addAnother : undefined}>
+          <div className={`govuk-form-group${anotherError ? ' govuk-form-group--error' : ''}`}>
+            <fieldset
+              className="govuk-fieldset"
+              aria-describedby={anotherError ? 'another-error' : undefined}
+            >
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                <h2 className="govuk-fieldset__heading">{words.addAnother(stages.length > 0)}</h2>
+              </legend>
+              <ErrorMessage id="another-error" message={anotherError} />
+              <div className="govuk-radios govuk-radios--inline">
+                <RadioItem name="another" id="another" value="yes">
+                  {words.yes}
+                </RadioItem>
+                <RadioItem name="another" id="another-2" value="no">
+                  {words.no}
+                </RadioItem>
               </div>
-              <div className="govuk-radios__item">
-                <input
-                  className="govuk-radios__input"
-                  id="another-2"
-                  name="another"
-                  type="radio"
-                  value="no"
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor="another-2">
-                  No
-                </label>
-              </div>
-            </div>
-          </fieldset>
-        </div>
+            </fieldset>
+          </div>
+        </EasyReadPoint>
       ) : (
         <p className="govuk-body">A map can have at most {MAX_STAGES} stages.</p>
       )}
