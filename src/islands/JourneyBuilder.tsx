@@ -457,7 +457,7 @@ function AutoSave({
   useEffect(() => {
     if (!enabled) return;
     if (
-      typeof state.step !== 'string' ||
+      (typeof state.step === 'object' && 'done' in state.step) ||
       (state.step === 'start' && !Object.values(values.consent).some(Boolean))
     )
       clearDraft(draftKey);

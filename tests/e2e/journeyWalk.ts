@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { agreeToEverything, tabTo } from './keyboard.ts';
 
@@ -28,11 +28,9 @@ export async function typeInto(page: Page, id: string, text: string) {
   await page.keyboard.type(text);
 }
 
-/** Keyboard only: a feeling for a stage (Space picks the first face, arrows the others). */
+/** Keyboard only: a feeling for a stage, 1 to 5 (the faces are radios). */
 export async function feel(page: Page, index: number, feeling: number) {
-  await tabTo(page, page.locator(`#stage-${index}-feeling`));
-  await page.keyboard.press('Space');
-  for (let i = 1; i < feeling; i++) await page.keyboard.press('ArrowDown');
+  await choose(page, page.locator(`#stage-${index}-feeling${feeling > 1 ? `-${feeling}` : ''}`));
 }
 
 /** Keyboard only: Tab (or Shift+Tab) to a button or link by its name, and press Enter. */
@@ -49,7 +47,10 @@ export async function press(page: Page, name: string, key: 'Tab' | 'Shift+Tab' =
  * Space ticks that one, and the arrow keys move to the others and tick them.
  */
 export async function pick(page: Page, label: string) {
-  const radio = page.getByLabel(label, { exact: true });
+  await choose(page, page.getByLabel(label, { exact: true }));
+}
+
+async function choose(page: Page, radio: Locator) {
   const name = await radio.getAttribute('name');
   const group = page.locator(`input[type="radio"][name="${name}"]`);
   const checked = page.locator(`input[type="radio"][name="${name}"]:checked`);
