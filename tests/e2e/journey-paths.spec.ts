@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { tabTo } from './keyboard.ts';
 import {
   addAnother,
   feel,

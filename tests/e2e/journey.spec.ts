@@ -169,3 +169,55 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('I know what this activity is about.')).toBeVisible();
   });
 });
+
+for (const javaScript of [true, false]) {
+  test(`easy read runs through every step of the map, with pictures and easy-read errors (JavaScript ${javaScript ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+    const page = await context.newPage();
+    await page.goto(JOURNEY_URL);
+    if (javaScript) await page.waitForSelector('astro-island:not([ssr])');
+    await page.getByRole('button', { name: 'Use easy read wording' }).click();
+    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+
+    // A stage: easy-read words, the stage's own picture, a picture beside each point.
+    await expect(heading(page)).toHaveText('Part 1 of 7: Someone is worried');
+    await expect(page.locator('#stage-0-prompt')).toHaveText(/Who was worried first\?/);
+    await expect(page.getByRole('img', { name: 'A worried face' })).toBeVisible();
+    await expect(page.locator('[data-easy-read-point] img')).toHaveCount(7);
+    if (javaScript) await expect(page.getByRole('button', { name: /^Read aloud/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.locator('.govuk-error-summary')).toContainText('Choose how part 1 felt.');
+    expect(
+      await axeViolations(page, { javaScript, bestPractice: true }),
+      'axe on an easy-read stage with an error',
+    ).toEqual([]);
+
+    await page.locator('#stage-0-feeling-3').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    for (let i = 1; i < SUGGESTED.length; i++) {
+      await page.locator(`#stage-${i}-feeling-3`).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await expect(heading(page)).toHaveText('You have told us about 7 parts');
+    await page.getByLabel('No', { exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(heading(page)).toHaveText('Who are you?');
+    await page.getByLabel('Parent or carer', { exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(heading(page)).toHaveText('Check your map');
+    expect(
+      await axeViolations(page, { javaScript, bestPractice: true }),
+      'axe on the easy-read check page',
+    ).toEqual([]);
+    await page.getByRole('button', { name: 'Send your map' }).click();
+    await expect(page.locator('[data-receipt]')).toBeVisible();
+    expect(
+      await axeViolations(page, { javaScript, bestPractice: true }),
+      'axe on the easy-read confirmation',
+    ).toEqual([]);
+    await context.close();
+  });
+}

@@ -47,6 +47,7 @@ export function runLynx(url: string, steps: LynxStep[]): string {
       encoding: 'utf8',
     });
     // Escape sequences (colours, cursor moves) and the shift-in/out bytes around highlights.
+    // eslint-disable-next-line no-control-regex -- removing terminal control bytes is the point
     return output.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b[=>]|[\x0e\x0f]/g, '');
   } finally {
     rmSync(home, { recursive: true, force: true });
