@@ -77,7 +77,9 @@ for (const javaScript of [true, false]) {
 
       for (let i = 2; i < SUGGESTED.length; i++) await saveStage(page, i, (i % 5) + 1);
       await expect(heading(page)).toHaveText('You have added 7 stages');
-      await noViolations(page, javaScript, 'axe on the list of stages');
+      // Without JavaScript, axe on this page and the check page is in the list test below and in
+      // journey.spec.ts: this long walk stays inside the time limit on a busy machine.
+      if (javaScript) await noViolations(page, javaScript, 'axe on the list of stages');
       await addAnother(page, false);
       await expect(heading(page)).toHaveText('Which best describes you?');
       await pick(page, 'Parent or carer');
@@ -85,7 +87,7 @@ for (const javaScript of [true, false]) {
       await expect(heading(page)).toHaveText('Check your journey map');
       await expect(page).toHaveTitle(/^Check your journey map – /);
       expect((await page.title()).length).toBeLessThan(70);
-      await noViolations(page, javaScript, 'axe on the check page');
+      if (javaScript) await noViolations(page, javaScript, 'axe on the check page');
 
       // Back through every step before the check page, then forward again.
       for (const before of ['Which best describes you?', 'You have added 7 stages']) {
