@@ -188,7 +188,7 @@ for (const javaScript of [true, false]) {
     await expect(page.getByRole('img', { name: 'A worried face' })).toBeVisible();
     await expect(page.locator('[data-easy-read-point] img')).toHaveCount(7);
     if (javaScript) await expect(page.getByRole('button', { name: /^Read aloud/ })).toBeVisible();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
     await expect(page.locator('.govuk-error-summary')).toContainText('Choose how part 1 felt.');
     expect(
       await axeViolations(page, { javaScript, bestPractice: true }),
@@ -196,17 +196,17 @@ for (const javaScript of [true, false]) {
     ).toEqual([]);
 
     await page.locator('#stage-0-feeling-3').check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
     for (let i = 1; i < SUGGESTED.length; i++) {
       await page.locator(`#stage-${i}-feeling-3`).check();
-      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
     await expect(heading(page)).toHaveText('You have told us about 7 parts');
     await page.getByLabel('No', { exact: true }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
     await expect(heading(page)).toHaveText('Who are you?');
     await page.getByLabel('Parent or carer', { exact: true }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
     await expect(heading(page)).toHaveText('Check your map');
     expect(
       await axeViolations(page, { javaScript, bestPractice: true }),
