@@ -259,12 +259,16 @@ for (const [file, route] of Object.entries(FUZZ_ROUTES)) {
   });
 }
 
-/** Every researcher route, with sample parameters, and the catch-all researcher API. */
+/**
+ * Every researcher route, with sample parameters, and the catch-all researcher API. Sign-in
+ * (`research/login`, and the one-time links under `research/login/`) is for the signed out.
+ */
 function researcherUrls(): string[] {
   const pages = path.join(ROOT, 'src/pages');
   return readdirSync(path.join(pages, 'research'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name !== 'login.astro')
+    .filter((entry) => entry.isFile())
     .map((entry) => path.relative(pages, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !/^research\/login(\.astro$|\/)/.test(file))
     .map((file) =>
       `/${file}`
         .replace(/\.(astro|ts)$/, '')
