@@ -33,7 +33,8 @@ import { fuzzOptions } from '../helpers/fuzzOptions.ts';
  * fuzzing of validation is in tests/unit/fuzz.submissions.test.ts.
  */
 
-test.describe.configure({ mode: 'serial' });
+// In order, in one worker; a failure never skips the tests after it ('serial' would).
+test.describe.configure({ mode: 'default' });
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = Number(process.env.FUZZ_PORT || Number(process.env.TEST_PORT || 4399) + 1);

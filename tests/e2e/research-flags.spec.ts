@@ -4,7 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
 
-test.describe.configure({ mode: 'serial' });
+// In order, in one worker; a failure never skips the tests after it ('serial' would).
+test.describe.configure({ mode: 'default' });
 
 const EMAIL = `lead-${randomUUID().slice(0, 8)}@example.org`;
 const PASSWORD = 'safeguarding is everyone’s job';

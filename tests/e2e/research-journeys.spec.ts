@@ -8,7 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 
 // Other specs store maps in the same database: only stages named with MARKER are counted.
-test.describe.configure({ mode: 'serial' });
+// In order, in one worker; a failure never skips the tests after it ('serial' would).
+test.describe.configure({ mode: 'default' });
 
 const SLUG = 'child-protection-journey';
 const BASE = `/research/journeys/${SLUG}`;
