@@ -256,7 +256,9 @@ export function easyReadErrors(
             ? 'Add at least 1 part.'
             : (consent[key] ?? message)
       : stage[2] === 'name'
-        ? `Write a name for ${part}.`
+        ? /characters or fewer/.test(message)
+          ? `The name of ${part} is too long. Use 80 letters or fewer.`
+          : `Write a name for ${part}.`
         : stage[2] === 'feeling'
           ? `Choose how ${part} felt.`
           : stage[2] === 'who'
