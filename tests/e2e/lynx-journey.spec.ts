@@ -38,7 +38,8 @@ test('in Lynx, a journey map is made one stage a page, sent once, and withdrawn 
     expect(page.text).toContain('Name of this stage');
     page = await lynx.act(
       { fill: 'Name of this stage', with: 'Lynx first call' },
-      { check: 'Very bad' },
+      // The face and number are part of the label, as Lynx shows it.
+      { check: '😞1 – Very bad' },
       { press: 'Save and continue' },
     );
     // The list of stages: no more, then who you are, then the check page.
