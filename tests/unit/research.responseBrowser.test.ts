@@ -4,6 +4,7 @@ import { saveFeedback } from '../../src/server/feedbackStore.ts';
 import { setAnswerCodes, createCode } from '../../src/server/research/coding.ts';
 import { raiseFlag } from '../../src/server/research/flags.ts';
 import {
+  browseFromQuery,
   browseResponses,
   browserQuery,
   idOfNumber,
@@ -222,5 +223,25 @@ describe('the browser’s query string', () => {
     }
     // Prototype feedback has no codes, so `coded` is not read.
     expect(parse('coded=whatever', false)).toEqual({ ok: true, filter: {}, page: 1 });
+  });
+});
+
+describe('a list page’s query', () => {
+  it('sends a database id on to its number, and finds no id from elsewhere', () => {
+    fill();
+    const db = temp.store.database();
+    const browse = (query: string) =>
+      browseFromQuery(db, 'survey', SLUG, new URLSearchParams(query), ROLES);
+    expect(browse('id=5')).toEqual({ redirectTo: 3 });
+    expect(browse('id=2')).toEqual({ redirectTo: null });
+    expect(browse('id=nope')).toEqual({ redirectTo: null });
+    const listed = browse('role=teacher');
+    expect(listed.redirectTo).toBeUndefined();
+    if (listed.redirectTo === undefined) expect(listed.found?.total).toBe(2);
+    const refused = browse('role=nobody');
+    if (refused.redirectTo === undefined) {
+      expect(refused.parsed.ok).toBe(false);
+      expect(refused.found).toBeUndefined();
+    }
   });
 });

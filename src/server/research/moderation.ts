@@ -13,6 +13,8 @@ export type FeedbackStatus = 'private' | 'pending' | 'approved' | 'rejected';
 
 export interface FeedbackItem {
   id: number;
+  /** Its number within the prototype's feedback (comment 1, 2, 3), as researchers cite it. */
+  number: number;
   slug: string;
   scopeVersion: string;
   receivedOn: string;
@@ -38,6 +40,7 @@ export interface FeedbackItem {
 
 interface Row {
   id: number;
+  number: number;
   prototype_slug: string;
   scope_version: string;
   received_on: string;
@@ -58,6 +61,7 @@ interface Row {
 function toItem(db: DatabaseSync, row: Row): FeedbackItem {
   return {
     id: row.id,
+    number: Number(row.number),
     slug: row.prototype_slug,
     scopeVersion: row.scope_version,
     receivedOn: row.received_on,

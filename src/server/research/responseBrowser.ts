@@ -45,7 +45,7 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const YES_NO = ['yes', 'no'] as const;
 
 export type ParsedBrowserQuery =
-  { ok: true; filter: BrowserFilter; page: number } | { ok: false; error: string };
+  { ok: true; filter: BrowserFilter; page: number } | { ok: false; field: string; error: string };
 
 /**
  * Reads the list's query string. Every value that reaches SQL is checked against what the
@@ -60,29 +60,35 @@ export function parseBrowserQuery(
   const filter: BrowserFilter = {};
   const role = params.get('role') ?? '';
   if (role !== '') {
-    if (!roles.includes(role)) return { ok: false, error: 'Choose a role from the list.' };
+    if (!roles.includes(role))
+      return { ok: false, field: 'role', error: 'Choose a role from the list.' };
     filter.role = role;
   }
   for (const key of ['from', 'to'] as const) {
     const value = params.get(key) ?? '';
     if (value === '') continue;
-    if (!DAY.test(value)) return { ok: false, error: `Enter the ${key} date like 2027-01-31.` };
+    if (!DAY.test(value))
+      return { ok: false, field: key, error: `Enter the ${key} date like 2027-01-31.` };
     filter[key] = value;
   }
   if (filter.from && filter.to && filter.from > filter.to) {
-    return { ok: false, error: 'The from date must be on or before the to date.' };
+    return { ok: false, field: 'from', error: 'The from date must be on or before the to date.' };
   }
   for (const key of codable ? (['flagged', 'coded'] as const) : (['flagged'] as const)) {
     const value = params.get(key) ?? '';
     if (value === '') continue;
     if (!(YES_NO as readonly string[]).includes(value)) {
-      return { ok: false, error: `Choose whether to show ${key} ones from the list.` };
+      return {
+        ok: false,
+        field: key,
+        error: `Choose whether to show ${key} ones from the list.`,
+      };
     }
     filter[key] = value as 'yes' | 'no';
   }
   const page = params.get('page') ?? '';
   if (page !== '' && !/^[1-9]\d{0,5}$/.test(page)) {
-    return { ok: false, error: 'The page must be a whole number from 1.' };
+    return { ok: false, field: 'page', error: 'The page must be a whole number from 1.' };
   }
   return { ok: true, filter, page: page === '' ? 1 : Number(page) };
 }
@@ -230,36 +236,57 @@ export function neighbours(
   };
 }
 
-/** The global id of the response with this number in the activity, or undefined. */
-export function idOfNumber(
+/** One column of the row whose other column (id or number) has this value, in this activity. */
+function lookUp(
   db: DatabaseSync,
   kind: BrowsedKind,
   slug: string,
-  number: number,
+  by: 'id' | 'number',
+  value: number,
 ): number | undefined {
   const s = source(kind);
+  const want = by === 'id' ? 'number' : 'id';
   const row = db
-    .prepare(`SELECT r.id AS id FROM ${s.from} WHERE ${s.scope} AND r.number = :number`)
-    .get(kind === 'prototype' ? { slug, number } : { kind, slug, number }) as
-    { id: number } | undefined;
-  return row ? Number(row.id) : undefined;
+    .prepare(`SELECT r.${want} AS v FROM ${s.from} WHERE ${s.scope} AND r.${by} = :value`)
+    .get(kind === 'prototype' ? { slug, value } : { kind, slug, value }) as
+    { v: number } | undefined;
+  return row ? Number(row.v) : undefined;
 }
+
+/** The global id of the response with this number in the activity, or undefined. */
+export const idOfNumber = (db: DatabaseSync, kind: BrowsedKind, slug: string, number: number) =>
+  lookUp(db, kind, slug, 'number', number);
 
 /**
  * The number within its activity of the response with this global id, or undefined when it is
  * not in this activity: how links that only know the id (results pages, flags) reach the
  * response's address.
  */
-export function numberOfId(
+export const numberOfId = (db: DatabaseSync, kind: BrowsedKind, slug: string, id: number) =>
+  lookUp(db, kind, slug, 'id', id);
+
+/**
+ * What a list page needs from its query string: the filters read (or refused) and the page of
+ * rows, or, for `?id=<global id>` (how pages that only know the id link here), the number to
+ * send the researcher on to (null: no such response here, withdrawn or from another activity).
+ */
+export function browseFromQuery(
   db: DatabaseSync,
   kind: BrowsedKind,
   slug: string,
-  id: number,
-): number | undefined {
-  const s = source(kind);
-  const row = db
-    .prepare(`SELECT r.number AS number FROM ${s.from} WHERE ${s.scope} AND r.id = :id`)
-    .get(kind === 'prototype' ? { slug, id } : { kind, slug, id }) as
-    { number: number } | undefined;
-  return row ? Number(row.number) : undefined;
+  params: URLSearchParams,
+  roles: readonly string[],
+):
+  | { redirectTo: number | null }
+  | { redirectTo?: undefined; parsed: ParsedBrowserQuery; found?: BrowsedPage } {
+  if (params.has('id')) {
+    const id = params.get('id') ?? '';
+    const number = /^[1-9]\d{0,15}$/.test(id) ? numberOfId(db, kind, slug, Number(id)) : undefined;
+    return { redirectTo: number ?? null };
+  }
+  const parsed = parseBrowserQuery(params, roles, kind !== 'prototype');
+  return {
+    parsed,
+    found: parsed.ok ? browseResponses(db, kind, slug, parsed.filter, parsed.page) : undefined,
+  };
 }
