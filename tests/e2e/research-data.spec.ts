@@ -151,11 +151,20 @@ test('results, coding, exports and deletion, with answers shown only as text', a
   const responseUrl = page.url();
   await expect(page.getByText(XSS_SCRIPT, { exact: true }).first()).toBeVisible();
   await expectAccessible(page);
-  const form = page.locator('form', { hasText: 'How is information about a child shared' });
-  await form.getByLabel('Sharing by phone').check();
-  await form.getByRole('button', { name: /Save codes/ }).click();
+  // One save for the page: ticks on two answers are both kept (none lost by saving the other).
+  const shared = page.getByRole('group', { name: /How is information about a child shared/ });
+  const help = page.getByRole('group', { name: /What one thing would most help you/ });
+  await shared.getByLabel('Sharing by phone').check();
+  await help.getByLabel('Sharing by phone').check();
+  await expect(page.getByRole('button', { name: /Save codes/ })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Save codes' }).click();
   await expect(page.getByText('Codes saved.')).toBeVisible();
-  await expect(page.getByLabel('Sharing by phone').first()).toBeChecked();
+  await expect(shared.getByLabel('Sharing by phone')).toBeChecked();
+  await expect(help.getByLabel('Sharing by phone')).toBeChecked();
+  await help.getByLabel('Sharing by phone').uncheck();
+  await page.getByRole('button', { name: 'Save codes' }).click();
+  await expect(help.getByLabel('Sharing by phone')).not.toBeChecked();
+  await expect(shared.getByLabel('Sharing by phone')).toBeChecked();
 
   await page.goto(`${BASE}/codes/`);
   const table = page.getByRole('table', { name: 'Codes and how often they are used' });
