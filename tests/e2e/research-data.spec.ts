@@ -194,6 +194,36 @@ test('results, coding, exports and deletion, with answers shown only as text', a
   const codebook = await page.request.get(`${BASE}/codebook.csv`);
   expect(await codebook.text()).toContain('social-worker = Social worker');
 
+  // A code in use is deleted only after a confirm step; "No, keep it" keeps it.
+  await page.goto(`${BASE}/codes/`);
+  await page.getByText('Rename or delete “Sharing by phone”').click();
+  await page
+    .getByRole('button', { name: /Delete “Sharing by phone” and remove it from 1 answer/ })
+    .click();
+  await expect(page.locator('#confirm-delete')).toContainText(
+    'Are you sure you want to delete the code “Sharing by phone”? It is removed from the 1 answer it is on',
+  );
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'No, keep it' }).click();
+  await expect(page.locator('#confirm-delete')).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: 'Codes and how often they are used' }),
+  ).toContainText('Sharing by phone');
+  await page.getByText('Rename or delete “Sharing by phone”').click();
+  await page.getByRole('button', { name: /Delete “Sharing by phone”/ }).click();
+  await page.getByRole('button', { name: 'Yes, delete “Sharing by phone”' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Codes and how often they are used' }),
+  ).not.toContainText('Sharing by phone');
+  // Names are unique in any case.
+  await page.getByLabel('Name', { exact: true }).first().fill('Time pressure');
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await page.getByLabel('Name', { exact: true }).first().fill('TIME PRESSURE');
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText(
+    'There is already a code with that name',
+  );
+
   // Delete one response, with a confirm step.
   await page.goto(responseUrl);
   await page.getByRole('link', { name: 'Delete this response' }).click();
