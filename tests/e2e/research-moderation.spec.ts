@@ -12,7 +12,14 @@ const SCOPE_PAGE = `/research/prototypes/${SLUG}/`;
 
 async function send(request: APIRequestContext, comment: string, show = true) {
   const response = await request.post(`/api/prototypes/${SLUG}/feedback`, {
-    data: { submissionId: randomUUID(), role: 'other', comment, consentShow: show },
+    data: {
+      submissionId: randomUUID(),
+      role: 'other',
+      comment,
+      consentShow: show,
+      consentQuote: show,
+      ...(show ? { nameChoice: 'anonymous' } : {}),
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
 }
