@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveFeedback } from '../../src/server/feedbackStore.ts';
 import { setAnswerCodes, createCode } from '../../src/server/research/coding.ts';
@@ -14,6 +17,8 @@ import {
   parseBrowserQuery,
 } from '../../src/server/research/responseBrowser.ts';
 import { deleteResponse } from '../../src/server/research/responses.ts';
+import { migrations } from '../../src/server/migrations.ts';
+import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import { newResearchResponse } from '../fixtures/researchData.ts';
 import { useTempStore } from '../helpers/tempStore.ts';
 
@@ -242,6 +247,36 @@ describe('a list page’s query', () => {
     if (refused.redirectTo === undefined) {
       expect(refused.parsed.ok).toBe(false);
       expect(refused.found).toBeUndefined();
+    }
+  });
+});
+
+describe('numbering responses that came before it (migration 13)', () => {
+  it('keeps each old response’s id as its number, so old links still open it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sg-numbers-'));
+    try {
+      const before = openSqliteStore(
+        dir,
+        migrations.filter((m) => m.version < 13),
+      );
+      before.saveResponse(newResearchResponse(0));
+      before.saveResponse(newResearchResponse(1, 'another-survey'));
+      before.saveResponse(newResearchResponse(2));
+      before.close();
+
+      const after = openSqliteStore(dir);
+      const db = after.database();
+      expect(numberOfId(db, 'survey', SLUG, 1)).toBe(1);
+      expect(numberOfId(db, 'survey', 'another-survey', 2)).toBe(2);
+      expect(numberOfId(db, 'survey', SLUG, 3)).toBe(3);
+      // New responses carry on after the highest number of their own activity.
+      after.saveResponse(newResearchResponse(3));
+      after.saveResponse(newResearchResponse(4, 'another-survey'));
+      expect(numberOfId(db, 'survey', SLUG, 4)).toBe(4);
+      expect(numberOfId(db, 'survey', 'another-survey', 5)).toBe(3);
+      after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
