@@ -264,7 +264,10 @@ test('a code in use is deleted only after asking, and names are unique in any ca
   const total = Number((await page.locator('#total').innerText()).match(/of (\d+)/)![1]);
   await page.goto(`${BASE}/responses/?page=${Math.ceil(total / 25)}`);
   await page.locator('table tbody th a').last().click();
-  await page.getByRole('group').first().getByLabel(code).check();
+  await page
+    .getByRole('group', { name: /How is information about a child shared/ })
+    .getByLabel(code)
+    .check();
   await page.getByRole('button', { name: 'Save codes' }).click();
   await expect(page.getByText('Codes saved.')).toBeVisible();
 
