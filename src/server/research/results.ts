@@ -6,6 +6,8 @@ import { answerValues } from '../../schemas/survey.ts';
 /** A stored response as the research pages read it. */
 export interface StoredResponse {
   id: number;
+  /** Its number within the activity (response 1, 2, 3), as researchers cite it. */
+  number: number;
   /** YYYY-MM-DD */
   receivedOn: string;
   consentVersion: string;
@@ -25,6 +27,7 @@ export interface CountRow {
 /** A free-text answer with the response it came from. */
 export interface TextAnswer {
   responseId: number;
+  responseNumber: number;
   receivedOn: string;
   text: string;
 }
@@ -181,7 +184,12 @@ function textAnswers(key: string, filter: Partial<ResultsFilter>) {
       if (typeof value !== 'string' || value.trim() === '') return;
       if (needle && !value.toLocaleLowerCase('en-GB').includes(needle)) return;
       matching++;
-      kept.push({ responseId: response.id, receivedOn: response.receivedOn, text: value });
+      kept.push({
+        responseId: response.id,
+        responseNumber: response.number,
+        receivedOn: response.receivedOn,
+        text: value,
+      });
       if (kept.length >= 2 * LISTED_ANSWERS) kept = kept.sort(order).slice(0, LISTED_ANSWERS);
     },
     result: () => ({ list: kept.sort(order).slice(0, LISTED_ANSWERS), matching }),
