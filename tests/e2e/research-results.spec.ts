@@ -57,9 +57,7 @@ const section = (page: Page, heading: string) =>
 const total = async (page: Page) =>
   Number((await page.locator('#total').innerText()).match(/^\d+/)![0]);
 
-test('ties, skipped and not asked, several filters, a cross-tab and a comparison', async ({
-  page,
-}) => {
+test('ties, skipped and not asked, and several filters at once', async ({ page }) => {
   await signIn(page);
   await page.goto(`${BASE}/`);
   expect(await total(page)).toBe(5);
@@ -82,8 +80,13 @@ test('ties, skipped and not asked, several filters, a cross-tab and a comparison
   await page.getByRole('button', { name: 'Apply' }).click();
   expect(await total(page)).toBe(1);
   await expect(page.getByRole('combobox', { name: ROLE, exact: true })).toHaveValue('role:police');
+});
 
-  // A cross-tab of two closed questions: counts, column percentages, small cells marked.
+test('a cross-tab of two closed questions, small cells marked, hidden on request, downloadable', async ({
+  page,
+}) => {
+  await signIn(page);
+  // Counts, column percentages, small cells marked.
   await page.goto(`${BASE}/`);
   await page.getByLabel('Cross-tabulate: question down the side').selectOption({ label: ROLE });
   await page.getByLabel('Cross-tabulate: question across the top').selectOption({ label: TOOL });
@@ -116,8 +119,10 @@ test('ties, skipped and not asked, several filters, a cross-tab and a comparison
     'fewer than 5',
     'fewer than 5',
   ]);
+});
 
-  // Groups side by side: every closed question split by the tool question.
+test('groups side by side: every closed question split by one', async ({ page }) => {
+  await signIn(page);
   await page.goto(`${BASE}/?compare=used-digital-tool`);
   const comparison = section(page, `Compared by “${TOOL}”`);
   await expect(comparison.getByRole('table', { name: `${ROLE}, by ${TOOL}` })).toBeVisible();
