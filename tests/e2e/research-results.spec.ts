@@ -107,7 +107,7 @@ test('a cross-tab of two closed questions, small cells marked, hidden on request
   await expect(police.getByRole('cell')).toHaveText(['fewer than 5', 'fewer than 5']);
   await expectAccessible(page);
   const csvLink = page.getByRole('link', { name: /^Download this table \(CSV\)/ });
-  const crossCsv = await page.request.get(await csvLink.getAttribute('href')!);
+  const crossCsv = await page.request.get((await csvLink.getAttribute('href'))!);
   expect(crossCsv.headers()['content-disposition']).toMatch(
     /^attachment; filename="practitioners-crosstab-/,
   );
