@@ -162,7 +162,7 @@ test('every chart downloads as SVG and its table as CSV, for the filters shown',
   expect(svg.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
   expect(svg.headers()['cache-control']).toBe('no-store');
   const drawing = await svg.text();
-  expect(drawing).toContain(`<title id="title">Practitioners`);
+  expect(drawing).toContain(`: ${ROLE}</title>`);
   expect(drawing).toContain('1 (50%)');
   // The downloaded drawing opens on its own and says the same as the page.
   await page.setContent(drawing);
