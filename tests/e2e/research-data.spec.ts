@@ -120,8 +120,8 @@ test('results, coding, exports and deletion, with answers shown only as text', a
 
   // Filter (allow-listed) and search.
   await page
-    .getByLabel('Only responses where')
-    .selectOption({ label: 'is “Teacher or school staff”' });
+    .getByRole('combobox', { name: 'What is your role?', exact: true })
+    .selectOption({ label: 'Teacher or school staff' });
   await page.getByLabel('Written answers containing').fill('WINDOW.__XSS=1');
   await page.getByRole('button', { name: 'Apply' }).click();
   expect(await totalShown(page)).toBe(before.teacher + 1);
