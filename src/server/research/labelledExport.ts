@@ -110,7 +110,7 @@ function questionColumns(question: Question): LabelledColumn[] {
  */
 export function labelledColumns(survey: Survey): LabelledColumn[] {
   const columns: LabelledColumn[] = [
-    { header: 'Response', cell: (r) => r.id },
+    { header: 'Response', cell: (r) => r.number },
     { header: 'Received on', cell: (r) => r.receivedOn },
     { header: 'Consent version', cell: (r) => r.consentVersion },
     { header: 'Safeguarding flag', cell: (_, extras) => FLAG_WORDS[extras.flag] },
