@@ -105,7 +105,14 @@ describe('labelled export columns', () => {
         .slice(5)
         .map((c) =>
           c.cell(
-            { id: 1, receivedOn: 'd', consentVersion: '1', definitionHash: 'h', answers },
+            {
+              id: 1,
+              number: 1,
+              receivedOn: 'd',
+              consentVersion: '1',
+              definitionHash: 'h',
+              answers,
+            },
             { flag: 'none', codes: [] },
           ),
         );
