@@ -100,22 +100,9 @@ describe('labelled export columns', () => {
     ]);
     const columns = labelledColumns(survey);
     expect(columns.map((c) => c.header).slice(5)).toEqual(['Age', 'Age: Prefer not to say']);
+    const stored = { id: 1, number: 1, receivedOn: 'd', consentVersion: '1', definitionHash: 'h' };
     const row = (answers: Record<string, unknown>) =>
-      columns
-        .slice(5)
-        .map((c) =>
-          c.cell(
-            {
-              id: 1,
-              number: 1,
-              receivedOn: 'd',
-              consentVersion: '1',
-              definitionHash: 'h',
-              answers,
-            },
-            { flag: 'none', codes: [] },
-          ),
-        );
+      columns.slice(5).map((c) => c.cell({ ...stored, answers }, { flag: 'none', codes: [] }));
     expect(row({ n: '42' })).toEqual([42, 0]);
     expect(row({ n: 'prefer-not-to-say' })).toEqual([null, 1]);
     expect(row({})).toEqual([null, null]);
