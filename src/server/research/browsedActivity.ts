@@ -2,7 +2,13 @@ import { getEntry } from 'astro:content';
 import { choiceOptions } from '../../components/survey/choiceOptions.ts';
 import { ROLES } from '../../forms/feedback.ts';
 import { surveyQuestions } from '../../forms/questions.ts';
-import type { BrowsedKind } from './responseBrowser.ts';
+import {
+  browseFromQuery,
+  type BrowsedKind,
+  type BrowsedPage,
+  type ParsedBrowserQuery,
+} from './responseBrowser.ts';
+import { notFound, researcherPage, researchDb, seeOther } from './routeHelpers.ts';
 
 export type RoleOption = { value: string; label: string };
 
@@ -80,4 +86,37 @@ export async function browsedActivity(
     plural: 'pieces of feedback',
     roles: ROLES.map(pick),
   };
+}
+
+/**
+ * What the three list pages (…/responses/, …/maps/, …/feedback/) decide before they render: the
+ * signed-in check, the activity, `?id=` links sent on to a numbered address, and 400 for filters
+ * that do not parse. A Response to return as it is, or the ResponseBrowser's props.
+ */
+export async function browseListPage(
+  astro: {
+    locals: App.Locals;
+    params: { slug?: string };
+    url: URL;
+    response: { headers: Headers; status?: number };
+  },
+  kind: BrowsedKind,
+): Promise<
+  Response | { activity: BrowsedActivity; parsed: ParsedBrowserQuery; found?: BrowsedPage }
+> {
+  const researcher = researcherPage(astro);
+  if (researcher instanceof Response) return researcher;
+  const activity = await browsedActivity(kind, astro.params.slug ?? '');
+  if (!activity) return notFound();
+  const browsed = browseFromQuery(
+    researchDb(),
+    activity.kind,
+    activity.slug,
+    astro.url.searchParams,
+    activity.roles.map((r) => r.value),
+  );
+  if (browsed.redirectTo === null) return notFound();
+  if (browsed.redirectTo !== undefined) return seeOther(`${activity.list}${browsed.redirectTo}/`);
+  if (!browsed.parsed.ok) astro.response.status = 400;
+  return { activity, parsed: browsed.parsed, found: browsed.found };
 }
