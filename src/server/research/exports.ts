@@ -47,13 +47,15 @@ export interface Column {
 }
 
 /**
- * The export's columns: response id, day received, consent version and definition hash, then
+ * The export's columns: response id and number, day received, consent version and definition hash, then
  * one per question (headed by its wording, as researchers read it), with the "Other" text of a
  * question that offers it in the column after. Multiple answers are joined with "; ".
  */
 export function exportColumns(survey: Survey): Column[] {
   const meta: Column[] = [
     { header: 'response_id', kind: 'meta', cell: (r) => String(r.id) },
+    // The number researchers see in the workspace and that excerpts and quotes cite.
+    { header: 'response_number', kind: 'meta', cell: (r) => String(r.number) },
     { header: 'received_on', kind: 'meta', cell: (r) => r.receivedOn },
     { header: 'consent_version', kind: 'meta', cell: (r) => r.consentVersion },
     { header: 'definition_hash', kind: 'meta', cell: (r) => r.definitionHash },
@@ -150,6 +152,7 @@ export function jsonExportStream(
         (first ? '\n' : ',\n') +
         JSON.stringify({
           responseId: r.id,
+          responseNumber: r.number,
           receivedOn: r.receivedOn,
           consentVersion: r.consentVersion,
           definitionHash: r.definitionHash,
