@@ -4,7 +4,7 @@
  * real store (the same checks, numbering and receipts as a participant's submission). Answers
  * are made up from a fixed word list by a seeded generator, so every run gives the same data.
  *
- *   DATA_DIR=/tmp/trial node scripts/seed-research.ts [count] [survey-slug ...]
+ *   DATA_DIR=/tmp/trial npm run seed -- [count] [survey-slug ...]
  */
 import { randomUUID } from 'node:crypto';
 import { generatedAnswers } from '../bench/lib/generateResponses.ts';
