@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { useOwnServer } from './ownServer.ts';
+import { researcherOnOwnServer } from './researchers.ts';
 
 // Issue 15, item 4 and its "Done when": one codebook shared by every activity, coded passages,
 // and codes and passages in the exports, tried on a generated data set of 1,000 responses across
@@ -13,29 +13,16 @@ import { useOwnServer } from './ownServer.ts';
 test.describe.configure({ mode: 'default' });
 const { dataDir } = useOwnServer(18);
 
-const EMAIL = `coding-${randomUUID().slice(0, 8)}@example.org`;
-const PASSWORD = 'a long passphrase for the coding tests';
 const SURVEYS = ['practitioners', 'families-and-ecdp-members'] as const;
 const PRACTITIONERS = '/research/surveys/practitioners';
 
 test.beforeAll(() => {
-  // Both through the real store, on this spec's server's database (SQLite's WAL lets both use it).
+  // Through the real store, on this spec's server's database (SQLite's WAL lets both use it).
   execFileSync('node', ['scripts/seed-research.ts', '1000', ...SURVEYS], {
     env: { ...process.env, DATA_DIR: dataDir },
   });
-  execFileSync('node', ['scripts/researcher.ts', 'add', EMAIL, '--role', 'researcher'], {
-    input: `${PASSWORD}\n`,
-    env: { ...process.env, DATA_DIR: dataDir },
-  });
 });
-
-async function signIn(page: Page) {
-  await page.goto('/research/login');
-  await page.getByLabel('Email address').fill(EMAIL);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/research\/$/);
-}
+const signIn = researcherOnOwnServer(dataDir, 'coding');
 
 async function expectAccessible(page: Page, javaScript = true) {
   expect(await axeViolations(page, { javaScript, bestPractice: true })).toEqual([]);
@@ -56,6 +43,15 @@ async function firstSentence(page: Page): Promise<{ key: string; sentence: strin
     key: (await answer.getAttribute('data-answer-key'))!,
     sentence: text.split('.')[0] + '.',
   };
+}
+
+/** Opens the first practitioners' response with a written answer; gives that answer. */
+async function openResponseWithText(page: Page) {
+  for (let number = 1; ; number++) {
+    await page.goto(`${PRACTITIONERS}/responses/${number}/`);
+    const found = await firstSentence(page);
+    if (found) return found;
+  }
 }
 
 test('one codebook for every activity: parents and children, edits, merges, errors', async ({
@@ -127,12 +123,7 @@ test.describe('without JavaScript', () => {
     await signIn(page);
     await page.goto(`${PRACTITIONERS}/codes/`);
     await addCode(page, 'Paste test');
-    let number = 1;
-    let found = undefined as Awaited<ReturnType<typeof firstSentence>>;
-    for (; !found; number++) {
-      await page.goto(`${PRACTITIONERS}/responses/${number}/`);
-      found = await firstSentence(page);
-    }
+    const found = await openResponseWithText(page);
     const passages = page.getByRole('table', { name: 'Coded passages of this response' });
     await expect(passages).toContainText('No passages coded yet.');
     await expectAccessible(page, false);
@@ -189,12 +180,7 @@ test('with JavaScript, selecting words by keyboard fills the passage form; leavi
   await signIn(page);
   await page.goto(`${PRACTITIONERS}/codes/`);
   await addCode(page, 'Selection test');
-  let number = 1;
-  let found = undefined as Awaited<ReturnType<typeof firstSentence>>;
-  for (; !found; number++) {
-    await page.goto(`${PRACTITIONERS}/responses/${number}/`);
-    found = await firstSentence(page);
-  }
+  const found = await openResponseWithText(page);
   const answer = page.locator(`[data-answer-key="${found.key}"]`);
   const text = (await answer.textContent())!;
   // Select the answer, then change the selection by keyboard (Shift+Left): the form follows.
