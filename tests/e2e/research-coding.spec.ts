@@ -92,7 +92,7 @@ test('one codebook for every activity: parents and children, edits, merges, erro
     'Choose the code to merge it into',
   );
   await expectAccessible(page);
-  await page.getByText('Edit, merge or delete “Late answers”').click();
+  // The refused form is shown open, ready to correct.
   await page.getByLabel('Merge “Late answers” into').selectOption({ label: 'Slow replies' });
   await page.getByRole('button', { name: 'Merge “Late answers”' }).click();
   await expect(page.getByText('Codes merged into “Slow replies”')).toBeVisible();
