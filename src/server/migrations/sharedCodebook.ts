@@ -15,7 +15,7 @@ import type { Migration } from '../migrations.ts';
  * new ones take their names, so other queries keep working.
  *
  * Both tables cascade from responses: a withdrawn or deleted response takes its coded passages
- * (participants' words) with it (docs/reliability.md G20).
+ * (participants' words) with it (docs/reliability.md G21, G22).
  */
 export const sharedCodebook: Migration = {
   version: 14,
