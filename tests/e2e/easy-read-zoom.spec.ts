@@ -36,17 +36,25 @@ function layoutProblems(page: Page) {
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
     const shown = (el: Element) => {
-      const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
-      // Visually hidden text (1 × 1 px, clipped) is for screen readers: not seen, not clipped.
+      // Not seen: inside a closed <details> (the menu), invisible, or visually hidden text for
+      // screen readers (1 × 1 px, clipped).
       return (
-        style.visibility !== 'hidden' && style.opacity !== '0' && box.width > 2 && box.height > 2
+        el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+        box.width > 2 &&
+        box.height > 2
       );
     };
+    // Exit this page floats over the page as it scrolls, by design (GOV.UK's sticky button);
+    // that it never hides what has focus is checked by focusProblems.
+    const floats = (el: Element) =>
+      Boolean(el.closest('.govuk-exit-this-page')) ||
+      /sticky|fixed/.test(getComputedStyle(el).position);
     // What a person reads or presses: elements holding text of their own, pictures and boxes.
     const leaves = [...document.querySelectorAll<HTMLElement>('body *')].filter(
       (el) =>
         shown(el) &&
+        !floats(el) &&
         (['IMG', 'INPUT', 'TEXTAREA', 'SELECT', 'svg'].includes(el.tagName) ||
           [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())),
     );
@@ -54,8 +62,10 @@ function layoutProblems(page: Page) {
       const box = el.getBoundingClientRect();
       if (box.right > root.clientWidth + 1 || box.left < -1)
         problems.push(`${name(el)} goes past the window's edge (${box.left}–${box.right})`);
-      // Clipped: text cut off by its own box or by a box around it that hides overflow.
-      for (let box2: HTMLElement | null = el; box2; box2 = box2.parentElement) {
+      // Clipped: text cut off by its own box or by a box around it that hides overflow. (A text
+      // box scrolls what is typed in it, by design: that it fits the window is checked above.)
+      const start = /INPUT|TEXTAREA/.test(el.tagName) ? el.parentElement : el;
+      for (let box2: HTMLElement | null = start; box2; box2 = box2.parentElement) {
         const style = getComputedStyle(box2);
         const hides = /hidden|clip/.test(style.overflowX + style.overflowY);
         if (hides && shown(box2) && box2.scrollWidth > box2.clientWidth + 1)
@@ -102,16 +112,25 @@ async function focusProblems(page: Page) {
         ? visible(getComputedStyle(label, '::before'))
         : visible(getComputedStyle(el));
       const box = (label ?? el).getBoundingClientRect();
+      // Not hidden under Exit this page (WCAG 2.4.11): what is on top at its middle is itself.
+      const top = document.elementFromPoint(
+        box.left + box.width / 2,
+        Math.min(box.top + box.height / 2, window.innerHeight - 1),
+      );
+      const ours = (node: Element | null) =>
+        Boolean(node && (el.contains(node) || node.contains(el) || label?.contains(node)));
       return {
         key,
         indicated,
         inside: box.left >= -1 && box.right <= document.documentElement.clientWidth + 1,
+        obscured: !ours(top),
       };
     });
     if (!focus || seen.has(focus.key)) break;
     seen.add(focus.key);
     if (!focus.indicated) problems.push(`${focus.key}: no visible focus indicator`);
     if (!focus.inside) problems.push(`${focus.key}: focused outside the window`);
+    if (focus.obscured) problems.push(`${focus.key}: hidden under something else when focused`);
   }
   expect(seen.size, 'Tab reaches the controls').toBeGreaterThan(2);
   return problems;

@@ -4,6 +4,7 @@ import { listenToSpeech, readAloudAndStop } from './speech.ts';
 import { CHECK, h1, next, Q, RECEIPT, URL_, walkTo } from './surveyWalk.ts';
 import {
   chooseThenNext,
+  feel,
   feelEveryPart,
   heading,
   JOURNEY_URL,
@@ -143,7 +144,7 @@ test('journey map in standard words: introduction, a stage and its error, the li
   const error = await inlineError(page, page.locator('#stage-0'));
   await readAloudAndStop(page, stageTitle, `Error: ${error}`);
 
-  await pick(page, 'Neither good nor bad');
+  await feel(page, 0, 3);
   await press(page, 'Save and continue');
   await expect(heading(page)).toHaveText('You have added 1 stage');
   await readAloudAndStop(page, 'You have added 1 stage', '1. First call');

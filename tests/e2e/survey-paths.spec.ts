@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import path from 'node:path';
 import { axeViolations } from './axe.ts';
 import { agreeToEverything, tabTo } from './keyboard.ts';
 import { answer, CHECK, h1, next, Q, RECEIPT, TITLE, URL_, walkTo } from './surveyWalk.ts';
@@ -264,5 +267,40 @@ test('without JavaScript, Change on the check page lands at that question, so Ta
   await expect(page.locator('.govuk-summary-list__row').filter({ hasText: Q.years })).toContainText(
     'More than 10 years',
   );
+  await context.close();
+});
+
+/** How many stored survey responses hold this text in their answers (the shared test database). */
+function responsesHolding(text: string) {
+  const db = new DatabaseSync(path.join(process.env.SG_E2E_DATA_DIR!, 'safeguarding.sqlite'), {
+    readOnly: true,
+  });
+  try {
+    const row = db
+      .prepare("SELECT COUNT(*) AS n FROM responses WHERE answers LIKE '%' || ? || '%'")
+      .get(text) as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
+test('without JavaScript, answers kept between steps are never stored as a response before Send', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const mine = `Time to talk ${randomUUID()}`;
+  await walkTo(page, false, Q.oneThing);
+  await page.locator('#answer-one-thing-that-would-help').fill(mine);
+  await next(page);
+  await expect(h1(page)).toHaveText(Q.anythingElse);
+  await next(page);
+  await expect(h1(page)).toHaveText(CHECK);
+  // Every step so far was a form post the server answered: still no response.
+  expect(responsesHolding(mine)).toBe(0);
+  await page.getByRole('button', { name: 'Send your answers' }).click();
+  await expect(page.locator('[data-receipt]')).toHaveText(RECEIPT);
+  expect(responsesHolding(mine)).toBe(1);
   await context.close();
 });
