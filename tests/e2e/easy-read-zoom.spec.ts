@@ -60,7 +60,12 @@ function layoutProblems(page: Page) {
     );
     for (const el of leaves) {
       const box = el.getBoundingClientRect();
-      if (box.right > root.clientWidth + 1 || box.left < -1)
+      // A data table may scroll sideways in a region of its own (WCAG 1.4.10's exception).
+      const inScrollRegion = (node: Element | null): boolean =>
+        Boolean(node && node !== root) &&
+        (/auto|scroll/.test(getComputedStyle(node!).overflowX) ||
+          inScrollRegion(node!.parentElement));
+      if ((box.right > root.clientWidth + 1 || box.left < -1) && !inScrollRegion(el.parentElement))
         problems.push(`${name(el)} goes past the window's edge (${box.left}–${box.right})`);
       // Clipped: text cut off by its own box or by a box around it that hides overflow. (A text
       // box scrolls what is typed in it, by design: that it fits the window is checked above.)
@@ -75,15 +80,34 @@ function layoutProblems(page: Page) {
         if (/auto|scroll/.test(style.overflowX)) break;
       }
     }
-    // Overlapping: two things a person reads, neither inside the other, sharing pixels.
+    // Overlapping: the ink of two things a person reads, neither inside the other, sharing
+    // pixels. Text is measured by its lines (not its box, whose padding GOV.UK lets overlap on
+    // purpose, as a radio's label does its hint); pictures and boxes by their box.
+    const ink = (el: Element) => {
+      if (!/^(IMG|INPUT|TEXTAREA|SELECT|svg)$/.test(el.tagName)) {
+        const range = document.createRange();
+        return [...el.childNodes]
+          .filter((n) => n.nodeType === 3 && n.textContent!.trim())
+          .flatMap((n) => {
+            range.selectNodeContents(n);
+            return [...range.getClientRects()];
+          });
+      }
+      return [el.getBoundingClientRect()];
+    };
+    const inks = leaves.map(ink);
     for (let i = 0; i < leaves.length; i++) {
       for (let j = i + 1; j < leaves.length; j++) {
         const [a, b] = [leaves[i]!, leaves[j]!];
         if (a.contains(b) || b.contains(a)) continue;
-        const [p, q] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
-        const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
-        const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
-        if (w > 2 && h > 2) problems.push(`${name(a)} overlaps ${name(b)}`);
+        const touch = inks[i]!.some((p) =>
+          inks[j]!.some((q) => {
+            const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+            const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+            return w > 2 && h > 2;
+          }),
+        );
+        if (touch) problems.push(`${name(a)} overlaps ${name(b)}`);
       }
     }
     return [...new Set(problems)];
