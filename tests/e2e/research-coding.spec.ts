@@ -283,7 +283,9 @@ test('done when: 20 passages across two surveys with one codebook, a cross-tab, 
       const row = csv.find((r) => r.response_number === String(number))!;
       expect(row.codes.split('; ')).toContain(code);
     }
-    expect(csv.filter((r) => r.codes !== '')).toHaveLength(coded[slug].length);
+    // Other tests in this file code answers on the same server: count only this trial's codes.
+    const trial = (text: string) => codes.some((code) => text.includes(code));
+    expect(csv.filter((r) => trial(r.codes))).toHaveLength(coded[slug].length);
 
     const excerpts = parse(
       (await (await page.request.get(`${base}/excerpts.csv`)).text()).slice(1),
@@ -304,7 +306,7 @@ test('done when: 20 passages across two surveys with one codebook, a cross-tab, 
         expect.objectContaining({ code, responseNumber: number, field, quote }),
       );
     }
-    expect(excerpts).toHaveLength(coded[slug].length);
+    expect(excerpts.filter((e) => trial(e.code))).toHaveLength(coded[slug].length);
   }
   const codebook = parse(
     (await (await page.request.get('/research/codebook.csv')).text()).slice(1),
