@@ -9,6 +9,7 @@ import { raiseFlag } from '../../src/server/research/flags.ts';
 import {
   browseFromQuery,
   browseResponses,
+  countSql,
   browserQuery,
   idOfNumber,
   neighbours,
@@ -104,6 +105,16 @@ describe('numbers within an activity', () => {
 });
 
 describe('the response browser', () => {
+  it('finds a role through its index, not by reading every response (bench/REPORT.md)', () => {
+    const db = temp.store.database();
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${countSql('survey', { role: 'teacher', coded: 'yes' })}`)
+        .all({ kind: 'survey', slug: SLUG, role: 'teacher' }) as { detail: string }[]
+    ).map((row) => row.detail);
+    expect(plan[0]).toMatch(/USING (COVERING )?INDEX responses_by_role/);
+  });
+
   it('filters by role, dates, flag and codes, together', () => {
     const ids = fill();
     const db = temp.store.database();

@@ -127,7 +127,8 @@ function source(kind: BrowsedKind): Source {
   return {
     from: 'responses r',
     scope: 'r.activity_kind = :kind AND r.activity_slug = :slug',
-    // Both surveys and journey maps keep the person's role under the question id `role`.
+    // Both surveys and journey maps keep the person's role under the question id `role`. The
+    // index responses_by_role (src/server/migrations/responseRoleIndex.ts) is on this expression.
     role: "coalesce(json_extract(r.answers, '$.role'), '')",
     flag: 'EXISTS (SELECT 1 FROM flags f WHERE f.response_id = r.id)',
     coded: `(EXISTS (SELECT 1 FROM answer_codes c WHERE c.response_id = r.id)
@@ -159,6 +160,12 @@ function where(kind: BrowsedKind, filter: BrowserFilter) {
   return { s, sql: clauses.join(' AND '), params };
 }
 
+/** The query counting the responses that match the filter (its parameters: slug, kind, filter's). */
+export function countSql(kind: BrowsedKind, filter: BrowserFilter): string {
+  const { s, sql } = where(kind, filter);
+  return `SELECT count(*) AS n FROM ${s.from} WHERE ${sql}`;
+}
+
 /** One page of the activity's responses matching the filter, lowest number first. */
 export function browseResponses(
   db: DatabaseSync,
@@ -169,9 +176,7 @@ export function browseResponses(
 ): BrowsedPage {
   const { s, sql, params } = where(kind, filter);
   params.slug = slug;
-  const total = Number(
-    (db.prepare(`SELECT count(*) AS n FROM ${s.from} WHERE ${sql}`).get(params) as { n: number }).n,
-  );
+  const total = Number((db.prepare(countSql(kind, filter)).get(params) as { n: number }).n);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = db

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { countOf } from '../../lib/countOf.ts';
-import { setAnswerCodes } from './coding.ts';
-import { addExcerpt, deleteExcerpt, locateExcerpt } from './excerpts.ts';
+import { codesOfResponse, listCodes, setAnswerCodes } from './coding.ts';
+import { addExcerpt, deleteExcerpt, excerptsOfResponse, locateExcerpt } from './excerpts.ts';
 import { audit, parseId, type Researcher } from './routeHelpers.ts';
 
 /** A written answer of the response that can be coded: its key, wording and text. */
@@ -100,4 +100,21 @@ export function responseCodingPost(
     `${what}, ${answer.key} ${span.start}-${span.end}: ${countOf(added, 'code')}`,
   );
   return { kind: 'done', query: '?excerpt=1#passages' };
+}
+
+/** The success message after the coding form's redirect (the query `responseCodingPost` gave). */
+export function codingNotice(params: URLSearchParams): string | undefined {
+  if (params.has('coded')) return 'Codes saved.';
+  if (params.has('excerpt')) return 'Codes saved, and the passage coded.';
+  if (params.has('uncoded')) return 'Codes saved, and the passage’s code removed.';
+  return undefined;
+}
+
+/** What a response's coding form shows: the codebook, the codes ticked per answer, the passages. */
+export function codingOfResponse(db: DatabaseSync, responseId: number) {
+  return {
+    codes: listCodes(db),
+    applied: codesOfResponse(db, responseId),
+    excerpts: excerptsOfResponse(db, responseId),
+  };
 }
