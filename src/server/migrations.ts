@@ -11,6 +11,7 @@ import { researchDataMigration } from './migrations/researchData.ts';
 import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
 import { sharedCodebook } from './migrations/sharedCodebook.ts';
 import { responseRoleIndex } from './migrations/responseRoleIndex.ts';
+import { feedbackCoding } from './migrations/feedbackCoding.ts';
 
 /**
  * Versioned schema changes, applied in order at start. Never edit a migration that has shipped:
@@ -75,4 +76,5 @@ export const migrations: Migration[] = [
   activityNumbers,
   sharedCodebook,
   responseRoleIndex,
+  feedbackCoding,
 ];

@@ -8,7 +8,7 @@ import { axeViolations } from './axe.ts';
 import { useOwnServer } from './ownServer.ts';
 import { researcherOnOwnServer } from './researchers.ts';
 
-// Issue 15, items 1 and 2 for journey maps: passages of a stage's written answers coded like a
+// Issue 15, items 1 and 2 for journey maps and prototype feedback: passages of a stage's written answers coded like a
 // survey's (with and without JavaScript), in the exports and the codebook's counts, and one Save
 // for the maps page's ticks. The codebook is the project's, so this spec counts on a server of
 // its own. In order, in one worker; a failure never skips the tests after it.
@@ -26,6 +26,10 @@ const consent = Object.fromEntries(yml.consent.statements.map((s) => [s.id, true
 const FIRST = 'Someone to ring me back the same day. A named worker.';
 const SECOND = 'Being told what the meeting was for.';
 const HAPPENED = 'A letter came on a Friday and nobody answered the phone.';
+const PROTOTYPE = 'shared-family-timeline';
+const FEEDBACK = `/research/prototypes/${PROTOTYPE}`;
+const COMMENT = 'Useful if the timeline is kept up to date by the social worker.';
+const WHY = 'Plans change and nobody tells us.';
 
 test.beforeAll(async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });
@@ -46,6 +50,16 @@ test.beforeAll(async ({ playwright }) => {
     });
     expect(response.status(), await response.text()).toBe(201);
   }
+  const feedback = await request.post(`/api/prototypes/${PROTOTYPE}/feedback`, {
+    data: {
+      submissionId: randomUUID(),
+      role: 'other',
+      comment: COMMENT,
+      reactions: { 'agreed-actions': 'worried' },
+      why: { 'agreed-actions': WHY },
+    },
+  });
+  expect(feedback.status(), await feedback.text()).toBe(201);
   await request.dispose();
 });
 
@@ -184,4 +198,71 @@ test('journey passages and codes are in the stage exports, the passages CSV and 
   ) as Record<string, string>[];
   const count = (code: string) => codebook.find((c) => c.code === code)!.count;
   expect([count('Call back'), count('Explanation'), count('Phone')]).toEqual(['1', '1', '1']);
+});
+
+test.describe('prototype feedback without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a comment’s passage and a feature’s “why” are coded on the feedback’s page, and exported', async ({
+    page,
+  }) => {
+    await signIn(page);
+    await addCode(page, 'Keeping up to date');
+    await page.goto(`${FEEDBACK}/feedback/1/`);
+    await expect(page.getByRole('heading', { name: 'Code the written answers' })).toBeVisible();
+    await expectAccessible(page, false);
+
+    // A whole "why" ticked, and a passage of the comment, in one post.
+    await page
+      .getByRole('group', { name: 'Why: What was agreed and what happens next' })
+      .getByLabel('Explanation')
+      .check();
+    await page.getByLabel('Their comment', { exact: true }).check();
+    await page.getByLabel('The passage').fill('kept up to date');
+    await page
+      .getByRole('group', { name: 'Codes for the passage' })
+      .getByLabel('Keeping up to date')
+      .check();
+    await page.getByRole('button', { name: 'Code this passage' }).click();
+    await expect(page.getByText('Codes saved, and the passage coded.')).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Coded passages of this feedback' }),
+    ).toContainText('“kept up to date”');
+    await expect(
+      page
+        .getByRole('group', { name: 'Why: What was agreed and what happens next' })
+        .getByLabel('Explanation'),
+    ).toBeChecked();
+    await expectAccessible(page, false);
+
+    const rows = parse((await (await page.request.get(`${FEEDBACK}/export.csv`)).text()).slice(1), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.find((r) => r.comment === COMMENT)!.codes).toBe('Explanation; Keeping up to date');
+    const json = await (await page.request.get(`${FEEDBACK}/export.json`)).json();
+    expect(json.feedback[0].codes).toEqual(['Explanation', 'Keeping up to date']);
+    const start = COMMENT.indexOf('kept up to date');
+    expect(json.excerpts).toEqual([
+      {
+        code: 'Keeping up to date',
+        responseNumber: 1,
+        field: 'comment',
+        start,
+        end: start + 'kept up to date'.length,
+        quote: 'kept up to date',
+      },
+    ]);
+    const excerpts = parse(
+      (await (await page.request.get(`${FEEDBACK}/excerpts.csv`)).text()).slice(1),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(excerpts.map((e) => [e.code, e.response, e.question, e.quote])).toEqual([
+      ['Keeping up to date', '1', 'Their comment', 'kept up to date'],
+    ]);
+    const codebook = parse(
+      (await (await page.request.get('/research/codebook.csv')).text()).slice(1),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(codebook.find((c) => c.code === 'Keeping up to date')!.count).toBe('1');
+  });
 });

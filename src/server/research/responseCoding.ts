@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { countOf } from '../../lib/countOf.ts';
 import { codesOfResponse, listCodes, setAnswerCodes } from './coding.ts';
 import { addExcerpt, deleteExcerpt, excerptsOfResponse, locateExcerpt } from './excerpts.ts';
+import { RESPONSE_CODING, type CodedTables } from './codedTables.ts';
 import { audit, parseId, type Researcher } from './routeHelpers.ts';
 
 /** A written answer of the response that can be coded: its key, wording and text. */
@@ -41,6 +42,7 @@ export function responseCodingPost(
   responseId: number,
   answers: CodableAnswer[],
   form: URLSearchParams,
+  on: CodedTables = RESPONSE_CODING,
 ): CodingResult {
   const action = form.get('action') ?? '';
   const ids = (name: string) =>
@@ -57,13 +59,13 @@ export function responseCodingPost(
     return { kind: 'bad-request', message: 'Unknown action' };
   }
   for (const key of new Set(keys)) {
-    const applied = setAnswerCodes(db, responseId, key, ids(`code-${key}`));
+    const applied = setAnswerCodes(db, responseId, key, ids(`code-${key}`), on);
     audit(researcher, 'answer-coded', `${what}, ${key}: ${countOf(applied.length, 'code')}`);
   }
   if (action === 'code') return { kind: 'done', query: '?coded=1#coding' };
   if (uncode) {
     const id = Number(uncode[1]);
-    if (deleteExcerpt(db, responseId, id)) {
+    if (deleteExcerpt(db, responseId, id, on)) {
       audit(researcher, 'excerpt-uncoded', `${what}, passage ${id}`);
     }
     return { kind: 'done', query: '?uncoded=1#passages' };
@@ -93,7 +95,7 @@ export function responseCodingPost(
     end: located.end,
     quote: answer.text.slice(located.start, located.end),
   };
-  const added = addExcerpt(db, responseId, answer.key, span, codes);
+  const added = addExcerpt(db, responseId, answer.key, span, codes, on);
   audit(
     researcher,
     'excerpt-coded',
@@ -111,10 +113,14 @@ export function codingNotice(params: URLSearchParams): string | undefined {
 }
 
 /** What a response's coding form shows: the codebook, the codes ticked per answer, the passages. */
-export function codingOfResponse(db: DatabaseSync, responseId: number) {
+export function codingOfResponse(
+  db: DatabaseSync,
+  responseId: number,
+  on: CodedTables = RESPONSE_CODING,
+) {
   return {
     codes: listCodes(db),
-    applied: codesOfResponse(db, responseId),
-    excerpts: excerptsOfResponse(db, responseId),
+    applied: codesOfResponse(db, responseId, on),
+    excerpts: excerptsOfResponse(db, responseId, on),
   };
 }
