@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveFeedback } from '../../src/server/feedbackStore.ts';
+import { FEEDBACK_CODING } from '../../src/server/research/codedTables.ts';
 import { setAnswerCodes, createCode } from '../../src/server/research/coding.ts';
 import { raiseFlag } from '../../src/server/research/flags.ts';
 import {
@@ -101,6 +102,10 @@ describe('numbers within an activity', () => {
     });
     expect(numbers(browseResponses(db, 'prototype', 'one', { flagged: 'yes' }, 1))).toEqual([2]);
     expect(browseResponses(db, 'prototype', 'one', { role: 'parent-carer' }, 1).total).toBe(2);
+    // Feedback coded (in its own tables) is found by the coding filter.
+    setAnswerCodes(db, third.id, 'comment', [createCode(db, 'Time')], FEEDBACK_CODING);
+    expect(numbers(browseResponses(db, 'prototype', 'one', { coded: 'yes' }, 1))).toEqual([2]);
+    expect(numbers(browseResponses(db, 'prototype', 'one', { coded: 'no' }, 1))).toEqual([1]);
   });
 });
 
@@ -237,7 +242,7 @@ describe('the browser’s query string', () => {
       expect(parsed.ok, query).toBe(false);
       if (!parsed.ok) expect(parsed.error).toMatch(/^[A-Z].*\.$/);
     }
-    // Prototype feedback has no codes, so `coded` is not read.
+    // A list offered without the coding filter does not read `coded`.
     expect(parse('coded=whatever', false)).toEqual({ ok: true, filter: {}, page: 1 });
   });
 });

@@ -19,7 +19,7 @@ export interface BrowserFilter {
   to?: string;
   /** Only those with (yes) or without (no) a safeguarding flag, open or closed. */
   flagged?: 'yes' | 'no';
-  /** Only those with (yes) or without (no) a code on any answer. Not for prototype feedback. */
+  /** Only those with (yes) or without (no) a code on any answer or passage. */
   coded?: 'yes' | 'no';
 }
 
@@ -121,7 +121,9 @@ function source(kind: BrowsedKind): Source {
       scope: 'r.prototype_slug = :slug',
       role: 'r.role',
       flag: 'EXISTS (SELECT 1 FROM flags f WHERE f.feedback_id = r.id)',
-      coded: '0',
+      // Feedback is coded in its own tables (src/server/research/codedTables.ts).
+      coded: `(EXISTS (SELECT 1 FROM feedback_codes c WHERE c.feedback_id = r.id)
+        OR EXISTS (SELECT 1 FROM feedback_excerpts e WHERE e.feedback_id = r.id))`,
     };
   }
   return {
@@ -154,7 +156,7 @@ function where(kind: BrowsedKind, filter: BrowserFilter) {
     params.to = filter.to;
   }
   if (filter.flagged) clauses.push(filter.flagged === 'yes' ? s.flag : `NOT ${s.flag}`);
-  if (filter.coded && kind !== 'prototype') {
+  if (filter.coded) {
     clauses.push(filter.coded === 'yes' ? s.coded : `NOT ${s.coded}`);
   }
   return { s, sql: clauses.join(' AND '), params };
@@ -290,7 +292,7 @@ export function browseFromQuery(
     const number = /^[1-9]\d{0,15}$/.test(id) ? numberOfId(db, kind, slug, Number(id)) : undefined;
     return { redirectTo: number ?? null };
   }
-  const parsed = parseBrowserQuery(params, roles, kind !== 'prototype');
+  const parsed = parseBrowserQuery(params, roles, true);
   return {
     parsed,
     found: parsed.ok ? browseResponses(db, kind, slug, parsed.filter, parsed.page) : undefined,
