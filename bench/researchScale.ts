@@ -17,6 +17,15 @@ import { cpuTimeOf, memoryOf, startSite, tempDir, type Running } from './lib/pro
 const SLUG = 'practitioners';
 const ANALYSIS =
   'where=used-digital-tool:no&where=confidence-sharing:4&rows=years-in-role&columns=used-digital-tool&compare=role';
+/** The response browser's list (src/server/research/responseBrowser.ts): first page, a deep page, filtered. */
+const BROWSER = [
+  { label: 'first page', query: '' },
+  { label: 'page 2,000 (responses 49,976–50,000)', query: '?page=2000' },
+  {
+    label: 'three filters at once, page 100',
+    query: '?role=social-worker&flagged=no&coded=yes&from=2026-12-01&page=20',
+  },
+];
 const MB = 1024 * 1024;
 
 /** Signs in with the login form's fields and returns the session cookie. */
@@ -107,6 +116,21 @@ export async function researchScale(): Promise<string> {
         await timedGet(`${server.origin}/research/surveys/${SLUG}/?${ANALYSIS}`, cookie, pid),
       );
     const resultsSampledPeak = await stopResults();
+
+    console.log('  research scale: response browser');
+    const browser = [];
+    for (const { label, query } of BROWSER) {
+      const runs = [];
+      for (let i = 0; i < 3; i++)
+        runs.push(
+          await timedGet(
+            `${server.origin}/research/surveys/${SLUG}/responses/${query}`,
+            cookie,
+            pid,
+          ),
+        );
+      browser.push({ label, query, runs });
+    }
     const afterResults = memoryOf(pid);
 
     return report({
@@ -118,6 +142,7 @@ export async function researchScale(): Promise<string> {
       exportPeak: Math.max(exportSampledPeak, afterExport.hwm),
       pages,
       analysed,
+      browser,
       resultsPeak: Math.max(resultsSampledPeak, afterResults.hwm),
     });
   } finally {
@@ -134,6 +159,11 @@ function report(r: {
   exportPeak: number;
   pages: { status: number; ms: number; cpuMs: number; bytes: number }[];
   analysed: { status: number; ms: number; cpuMs: number; bytes: number }[];
+  browser: {
+    label: string;
+    query: string;
+    runs: { status: number; ms: number; cpuMs: number; bytes: number }[];
+  }[];
   resultsPeak: number;
 }): string {
   const pageMs = median(r.pages.map((p) => p.ms));
@@ -169,6 +199,15 @@ function report(r: {
           '< 1 s',
           passFail(analysedMs < 1000 && r.analysed[0].status === 200),
         ],
+        ...r.browser.map(({ label, query, runs }) => {
+          const wall = median(runs.map((p) => p.ms));
+          return [
+            `Response browser, ${label} (\`GET /research/surveys/practitioners/responses/${query}\`; median of ${runs.length}: ${runs.map((p) => p.ms.toFixed(0)).join(', ')} ms; status ${runs[0].status})`,
+            `${ms(wall)} (server CPU ${ms(median(runs.map((p) => p.cpuMs)))})`,
+            '< 1 s',
+            passFail(wall < 1000 && runs[0].status === 200),
+          ];
+        }),
         [
           `CSV export streamed fully (status ${r.csv.status}; ${mb(r.csv.bytes)}, ${r.csv.lines.toLocaleString('en-GB')} lines)`,
           `${(r.csv.ms / 1000).toFixed(2)} s (server CPU ${(r.csv.cpuMs / 1000).toFixed(2)} s)`,

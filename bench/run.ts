@@ -64,6 +64,16 @@ trimming the transaction (one prepared statement each, no re-reads), then group 
   from SQLite (\`iterateResponses\`, now with the date range), and lists at most 100 written answers per question
   (\`LISTED_ANSWERS\`), saying how many match and pointing to the search, the filters and the CSV for the rest.
   Counts, medians and statistics still cover every response.
+- **Response browser filtered by role with 100,000 responses** (target < 1 s; was 2.6 s wall, 550 ms of
+  server CPU, with a role, two more filters and a date). The role is read from each response's JSON, so
+  every response of the survey was parsed; migration 15 (\`src/server/migrations/responseRoleIndex.ts\`)
+  indexes that very expression with the response's number (in process, on the same data: about 2 s before,
+  0.4 s after, on the loaded machine).
+- **Results page with 100,000 responses: still over 1 s.** Reading and parsing every stored answer (free
+  text included) costs about 0.9 s of CPU before any counting. Having SQLite extract only the closed answers
+  (\`json_replace\` of the written ones) was tried and was slower (1.3 s of CPU against 0.9 s). The target
+  needs the closed answers kept apart from the free text (a column or a summary table written with each
+  response), a change to the write path and the deletion guarantees not made yet (docs/research-workspace.md).
 - **Write path** (small, durability unchanged): each question's Yup schema is built once and reused
   (\`src/forms/validateSurvey.ts\`), and the receipt HMAC key is imported once (\`createSecretKey\` in
   \`src/server/responseStore.ts\`). Together they were about a tenth of a submission's CPU profile.

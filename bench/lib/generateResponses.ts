@@ -86,6 +86,16 @@ export function insertGeneratedResponses(
   const hash = definitionHash(survey);
   const next = random(8);
   const BATCH = 10_000;
+  // Every tenth response has one coded passage (the first sentence of its first written answer),
+  // so the browser's "coded" filter and the codebook counts have something to find.
+  db.exec(`INSERT OR IGNORE INTO codes (name) VALUES ('Time pressure'), ('Information sharing')`);
+  const codeIds = (
+    db.prepare('SELECT id FROM codes ORDER BY id LIMIT 2').all() as { id: number }[]
+  ).map((row) => row.id);
+  const excerpt = db.prepare(
+    `INSERT INTO excerpts (response_id, question_id, code_id, span_start, span_end, quote)
+     VALUES (?, ?, ?, 0, ?, ?)`,
+  );
   try {
     for (let done = 0; done < count; done += BATCH) {
       db.exec('BEGIN IMMEDIATE');
@@ -104,6 +114,16 @@ export function insertGeneratedResponses(
           hashReceipt(deriveReceipt(secret, 'survey', slug, submissionId)),
           day.toISOString().slice(0, 10),
         );
+        if (i % 10 !== 0) continue;
+        const written = Object.entries(answers).find(
+          ([, v]) => typeof v === 'string' && v.includes('. '),
+        );
+        if (!written) continue;
+        const quote = (written[1] as string).slice(0, (written[1] as string).indexOf('.') + 1);
+        const responseId = Number(
+          (db.prepare('SELECT last_insert_rowid() AS id').get() as { id: number }).id,
+        );
+        excerpt.run(responseId, written[0], codeIds[i % 20 === 0 ? 0 : 1], quote.length, quote);
       }
       db.exec('COMMIT');
     }

@@ -1,3 +1,5 @@
+import { warnBeforeLosingTicks } from './unsavedTicks.ts';
+
 /**
  * With JavaScript, selecting words in a written answer (by mouse, touch, or the keyboard's
  * Shift and arrow keys with caret browsing) fills the "Code a passage" form: the answer, the
@@ -50,20 +52,4 @@ export function setUpPassageSelection(doc: Document) {
   });
 
   warnBeforeLosingTicks(doc);
-}
-
-/** The browser's own "Leave page?" question while the coding form has unsaved changes. */
-function warnBeforeLosingTicks(doc: Document) {
-  const coding = doc.querySelector<HTMLFormElement>('form#coding');
-  if (!coding) return;
-  let unsaved = false;
-  coding.addEventListener('change', () => {
-    unsaved = true;
-  });
-  coding.addEventListener('submit', () => {
-    unsaved = false;
-  });
-  window.addEventListener('beforeunload', (event) => {
-    if (unsaved) event.preventDefault();
-  });
 }

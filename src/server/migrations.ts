@@ -10,6 +10,8 @@ import { researcherAccounts } from './migrations/researcherAccounts.ts';
 import { researchDataMigration } from './migrations/researchData.ts';
 import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
 import { sharedCodebook } from './migrations/sharedCodebook.ts';
+import { responseRoleIndex } from './migrations/responseRoleIndex.ts';
+import { feedbackCoding } from './migrations/feedbackCoding.ts';
 
 /**
  * Versioned schema changes, applied in order at start. Never edit a migration that has shipped:
@@ -73,4 +75,6 @@ export const migrations: Migration[] = [
   accountLinks,
   activityNumbers,
   sharedCodebook,
+  responseRoleIndex,
+  feedbackCoding,
 ];

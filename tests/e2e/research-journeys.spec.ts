@@ -157,7 +157,8 @@ test('maps combined by stage and role, grouped, coded, opened, exported and dele
   await page.getByRole('link', { name: 'Back to the maps' }).click();
   const answer = page.locator('li[data-answer]', { hasText: XSS_SCRIPT });
   await answer.getByLabel(CODE).check();
-  await answer.getByRole('button', { name: /Save codes/ }).click();
+  // One Save for the whole page (src/server/research/journeyCoding.ts).
+  await page.getByRole('button', { name: 'Save codes' }).click();
   await expect(page.getByText('Codes saved.')).toBeVisible();
   await expect(
     page.locator('li[data-answer]', { hasText: XSS_SCRIPT }).getByLabel(CODE),
@@ -185,7 +186,7 @@ test('maps combined by stage and role, grouped, coded, opened, exported and dele
   const table = page.locator('[data-journey-table]');
   await expect(table).toContainText(WAITING);
   await expect(table).toContainText('Social worker, Police');
-  await expect(page.getByText(XSS_SCRIPT, { exact: true })).toBeVisible();
+  await expect(table.getByText(XSS_SCRIPT, { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // Exports: one row per stage, neutralised, with the researcher's groups.
@@ -205,6 +206,8 @@ test('maps combined by stage and role, grouped, coded, opened, exported and dele
   expect(mine.map((r) => r[col('feeling')]).sort()).toEqual(['1', '2', '3', '4', '5']);
   expect(mine.some((r) => r[col('would_have_helped')] === `'${FORMULA}`)).toBe(true);
   expect(mine.some((r) => r[col('would_have_helped')] === XSS_SCRIPT)).toBe(true);
+  // The coded stage carries its code in the last column.
+  expect(mine.find((r) => r[col('would_have_helped')] === XSS_SCRIPT)![col('codes')]).toBe(CODE);
   expect(mine.some((r) => r[col('who')] === 'social-worker; police')).toBe(true);
   const json = await page.request.get(`${BASE}/export.json`);
   expect(json.headers()['cache-control']).toBe('no-store');

@@ -5,6 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { saveFeedback } from '../../src/server/feedbackStore.ts';
 import { createCode } from '../../src/server/research/coding.ts';
+import { FEEDBACK_CODING } from '../../src/server/research/codedTables.ts';
 import { addExcerpt } from '../../src/server/research/excerpts.ts';
 import { listFlags, recordFlagAction } from '../../src/server/research/flags.ts';
 import { setStageGroup, stageGroups } from '../../src/server/research/journeyData.ts';
@@ -27,6 +28,7 @@ const PARTICIPANT_TEXT: Record<string, string[]> = {
   feedback: ['comment', 'display_name', 'published_text', 'published_name'],
   feedback_reactions: ['why'],
   excerpts: ['quote'],
+  feedback_excerpts: ['quote'],
 };
 
 /** Tables that never hold a participant's words, and why. */
@@ -40,6 +42,7 @@ const NO_PARTICIPANT_TEXT: Record<string, string> = {
   audit_log: 'names what was done to which response, never answers',
   codes: 'thematic codes, in researchers’ words',
   answer_codes: 'response and question ids',
+  feedback_codes: 'feedback ids and field names',
   activity_numbers: 'the last number given to a response in each activity',
   flags: 'the risk phrases from the site settings that matched, and question ids',
   flag_actions: 'what researchers did, in their words',
@@ -159,6 +162,15 @@ function seed(marker: string): Seeded {
       consentShow: true,
     },
   }) as { receipt: string; id: number };
+  // A passage of the comment coded: it keeps the participant's words too.
+  addExcerpt(
+    db,
+    feedback.id,
+    'comment',
+    { start: 0, end: marker.length, quote: marker },
+    [code],
+    FEEDBACK_CODING,
+  );
   decide(
     db,
     'the-scope',

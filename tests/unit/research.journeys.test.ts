@@ -6,6 +6,9 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { journeySchema } from '../../src/schemas/index.ts';
 import { createCode, quotesByCode, setAnswerCodes } from '../../src/server/research/coding.ts';
+import { excerptsCsvStream } from '../../src/server/research/codingExports.ts';
+import { addExcerpt } from '../../src/server/research/excerpts.ts';
+import { stageFieldLabel } from '../../src/server/research/journeyCoding.ts';
 import { csvLine } from '../../src/server/research/exports.ts';
 import {
   journeyCsvStream,
@@ -312,6 +315,7 @@ describe('journey data in the database', () => {
       'happened',
       'helped',
       'would_have_helped',
+      'codes',
     ]);
     expect(rows).toHaveLength(1 + 10);
     expect(rows[2].slice(3, 7)).toEqual(['2', 'Waiting for news', 'Case drift', '1']);
@@ -337,5 +341,58 @@ describe('journey data in the database', () => {
         text: 'Being told why',
       }),
     ]);
+  });
+
+  it('exports each stage’s codes and the coded passages, with the map’s number', async () => {
+    const db = store.database();
+    const time = createCode(db, 'Time');
+    const told = createCode(db, 'Being told');
+    setAnswerCodes(db, 1, 'stages.0.wouldHaveHelped', [told]);
+    addExcerpt(db, 1, 'stages.0.wouldHaveHelped', { start: 6, end: 10, quote: 'told' }, [time]);
+    addExcerpt(db, 2, 'stages.1.wouldHaveHelped', { start: 0, end: 4, quote: 'More' }, [time]);
+
+    const rows = parseCsv((await read(journeyCsvStream(db, SLUG, journey))).slice(1)) as string[][];
+    const codes = rows.slice(1).map((r) => [r[0], r[3], r.at(-1)]);
+    expect(codes.filter(([, , c]) => c !== '')).toEqual([
+      ['1', '1', 'Being told; Time'],
+      ['2', '2', 'Time'],
+    ]);
+
+    const json = JSON.parse(await read(journeyJsonStream(db, SLUG, journey, '2027-02-01')));
+    expect(json.stages[0].codes).toEqual(['Being told', 'Time']);
+    expect(json.stages[1].codes).toEqual([]);
+    expect(json.excerpts).toEqual([
+      {
+        code: 'Time',
+        responseNumber: 1,
+        field: 'stages.0.wouldHaveHelped',
+        start: 6,
+        end: 10,
+        quote: 'told',
+      },
+      {
+        code: 'Time',
+        responseNumber: 2,
+        field: 'stages.1.wouldHaveHelped',
+        start: 0,
+        end: 4,
+        quote: 'More',
+      },
+    ]);
+
+    const label = (field: string) => stageFieldLabel(field, []);
+    const passages = parseCsv(
+      (await read(excerptsCsvStream(db, 'journey', SLUG, label))).slice(1),
+    ) as string[][];
+    expect(passages[1]).toEqual([
+      'Time',
+      '1',
+      'stages.0.wouldHaveHelped',
+      'Stage 1: what would have helped',
+      '6',
+      '10',
+      'told',
+    ]);
+    expect(passages).toHaveLength(3);
   });
 });

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveFeedback } from '../../src/server/feedbackStore.ts';
+import { FEEDBACK_CODING } from '../../src/server/research/codedTables.ts';
 import { setAnswerCodes, createCode } from '../../src/server/research/coding.ts';
 import { raiseFlag } from '../../src/server/research/flags.ts';
 import {
   browseFromQuery,
   browseResponses,
+  countSql,
   browserQuery,
   idOfNumber,
   neighbours,
@@ -100,10 +102,24 @@ describe('numbers within an activity', () => {
     });
     expect(numbers(browseResponses(db, 'prototype', 'one', { flagged: 'yes' }, 1))).toEqual([2]);
     expect(browseResponses(db, 'prototype', 'one', { role: 'parent-carer' }, 1).total).toBe(2);
+    // Feedback coded (in its own tables) is found by the coding filter.
+    setAnswerCodes(db, third.id, 'comment', [createCode(db, 'Time')], FEEDBACK_CODING);
+    expect(numbers(browseResponses(db, 'prototype', 'one', { coded: 'yes' }, 1))).toEqual([2]);
+    expect(numbers(browseResponses(db, 'prototype', 'one', { coded: 'no' }, 1))).toEqual([1]);
   });
 });
 
 describe('the response browser', () => {
+  it('finds a role through its index, not by reading every response (bench/REPORT.md)', () => {
+    const db = temp.store.database();
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${countSql('survey', { role: 'teacher', coded: 'yes' })}`)
+        .all({ kind: 'survey', slug: SLUG, role: 'teacher' }) as { detail: string }[]
+    ).map((row) => row.detail);
+    expect(plan[0]).toMatch(/USING (COVERING )?INDEX responses_by_role/);
+  });
+
   it('filters by role, dates, flag and codes, together', () => {
     const ids = fill();
     const db = temp.store.database();
@@ -226,7 +242,7 @@ describe('the browser’s query string', () => {
       expect(parsed.ok, query).toBe(false);
       if (!parsed.ok) expect(parsed.error).toMatch(/^[A-Z].*\.$/);
     }
-    // Prototype feedback has no codes, so `coded` is not read.
+    // A list offered without the coding filter does not read `coded`.
     expect(parse('coded=whatever', false)).toEqual({ ok: true, filter: {}, page: 1 });
   });
 });

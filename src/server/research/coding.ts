@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { ActivityKind } from '../store.ts';
+import { ALL_CODING, RESPONSE_CODING, type CodedTables } from './codedTables.ts';
 import { inWriteTransaction } from '../responseStore.ts';
 
 /**
@@ -57,8 +58,9 @@ export function listCodes(db: DatabaseSync): Code[] {
     db
       .prepare(
         `SELECT c.id, c.name, c.description, c.parent_id AS parentId,
-           (SELECT COUNT(*) FROM answer_codes ac WHERE ac.code_id = c.id) +
-           (SELECT COUNT(*) FROM excerpts e WHERE e.code_id = c.id) AS uses
+           ${ALL_CODING.flatMap((t) => [t.answers, t.excerpts])
+             .map((table) => `(SELECT COUNT(*) FROM ${table} x WHERE x.code_id = c.id)`)
+             .join(' + ')} AS uses
          FROM codes c ORDER BY c.name COLLATE NOCASE, c.id`,
       )
       .all() as unknown as Code[]
@@ -187,25 +189,27 @@ export function mergeCodes(db: DatabaseSync, keptId: number, mergedId: number): 
     const exists = db.prepare('SELECT parent_id AS p FROM codes WHERE id = ?');
     const kept = exists.get(keptId) as { p: number | null } | undefined;
     if (!kept || !exists.get(mergedId)) return undefined;
-    const moved =
-      Number(
+    let moved = 0;
+    for (const t of ALL_CODING) {
+      moved += Number(
         db
           .prepare(
-            `INSERT OR IGNORE INTO answer_codes (response_id, question_id, code_id)
-             SELECT response_id, question_id, ? FROM answer_codes WHERE code_id = ?`,
-          )
-          .run(keptId, mergedId).changes,
-      ) +
-      Number(
-        db
-          .prepare(
-            `INSERT OR IGNORE INTO excerpts
-               (response_id, question_id, code_id, span_start, span_end, quote)
-             SELECT response_id, question_id, ?, span_start, span_end, quote
-             FROM excerpts WHERE code_id = ?`,
+            `INSERT OR IGNORE INTO ${t.answers} (${t.owner}, question_id, code_id)
+             SELECT ${t.owner}, question_id, ? FROM ${t.answers} WHERE code_id = ?`,
           )
           .run(keptId, mergedId).changes,
       );
+      moved += Number(
+        db
+          .prepare(
+            `INSERT OR IGNORE INTO ${t.excerpts}
+               (${t.owner}, question_id, code_id, span_start, span_end, quote)
+             SELECT ${t.owner}, question_id, ?, span_start, span_end, quote
+             FROM ${t.excerpts} WHERE code_id = ?`,
+          )
+          .run(keptId, mergedId).changes,
+      );
+    }
     db.prepare('UPDATE codes SET parent_id = ? WHERE parent_id = ?').run(
       kept.p === null ? keptId : null,
       mergedId,
@@ -218,9 +222,13 @@ export function mergeCodes(db: DatabaseSync, keptId: number, mergedId: number): 
 }
 
 /** Code ids on each question of one response: questionId → code ids. */
-export function codesOfResponse(db: DatabaseSync, responseId: number): Map<string, number[]> {
+export function codesOfResponse(
+  db: DatabaseSync,
+  responseId: number,
+  on: CodedTables = RESPONSE_CODING,
+): Map<string, number[]> {
   const rows = db
-    .prepare('SELECT question_id AS q, code_id AS c FROM answer_codes WHERE response_id = ?')
+    .prepare(`SELECT question_id AS q, code_id AS c FROM ${on.answers} WHERE ${on.owner} = ?`)
     .all(responseId) as { q: string; c: number }[];
   const map = new Map<string, number[]>();
   for (const { q, c } of rows) map.set(q, [...(map.get(q) ?? []), Number(c)]);
@@ -236,18 +244,19 @@ export function setAnswerCodes(
   responseId: number,
   questionId: string,
   codeIds: number[],
+  on: CodedTables = RESPONSE_CODING,
 ): number[] {
   return inWriteTransaction(db, () => {
     const own = new Set(
       (db.prepare('SELECT id FROM codes').all() as { id: number }[]).map((r) => Number(r.id)),
     );
     const keep = [...new Set(codeIds)].filter((id) => own.has(id));
-    db.prepare('DELETE FROM answer_codes WHERE response_id = ? AND question_id = ?').run(
+    db.prepare(`DELETE FROM ${on.answers} WHERE ${on.owner} = ? AND question_id = ?`).run(
       responseId,
       questionId,
     );
     const insert = db.prepare(
-      'INSERT INTO answer_codes (response_id, question_id, code_id) VALUES (?, ?, ?)',
+      `INSERT INTO ${on.answers} (${on.owner}, question_id, code_id) VALUES (?, ?, ?)`,
     );
     for (const id of keep) insert.run(responseId, questionId, id);
     return keep;

@@ -1,7 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { ActivityKind } from '../store.ts';
 import { listCodes } from './coding.ts';
-import { iterateExcerpts } from './excerpts.ts';
+import { iterateExcerpts, type CodedKind } from './excerpts.ts';
 import { BOM, csvLine, streamOf } from './exports.ts';
 
 /**
@@ -30,7 +29,7 @@ export function codesCsv(db: DatabaseSync): string {
  */
 export function excerptsCsvStream(
   db: DatabaseSync,
-  kind: ActivityKind,
+  kind: CodedKind,
   slug: string,
   fieldLabel: (field: string) => string,
 ) {
@@ -57,7 +56,7 @@ export function excerptsCsvStream(
  */
 export function* excerptsJsonMember(
   db: DatabaseSync,
-  kind: ActivityKind,
+  kind: CodedKind,
   slug: string,
 ): Generator<string> {
   yield ',"excerpts":[';

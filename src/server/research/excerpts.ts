@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { ActivityKind } from '../store.ts';
 import { inWriteTransaction } from '../responseStore.ts';
+import { RESPONSE_CODING, type CodedTables } from './codedTables.ts';
 
 /**
  * Excerpt-level coding (issue 15, item 4): a code applied to a passage of one answer, keeping the
@@ -64,12 +65,13 @@ export function addExcerpt(
   questionId: string,
   span: { start: number; end: number; quote: string },
   codeIds: number[],
+  on: CodedTables = RESPONSE_CODING,
 ): number {
   return inWriteTransaction(db, () => {
     const exists = db.prepare('SELECT 1 FROM codes WHERE id = ?');
     const insert = db.prepare(
-      `INSERT OR IGNORE INTO excerpts
-         (response_id, question_id, code_id, span_start, span_end, quote)
+      `INSERT OR IGNORE INTO ${on.excerpts}
+         (${on.owner}, question_id, code_id, span_start, span_end, quote)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
     let added = 0;
@@ -83,8 +85,10 @@ export function addExcerpt(
   });
 }
 
-const COLUMNS = `e.id, e.response_id AS responseId, e.question_id AS questionId, e.code_id AS codeId,
-  e.span_start AS start, e.span_end AS end, e.quote`;
+const columns = (
+  on: CodedTables,
+) => `e.id, e.${on.owner} AS responseId, e.question_id AS questionId,
+  e.code_id AS codeId, e.span_start AS start, e.span_end AS end, e.quote`;
 
 function toExcerpt(row: Record<string, unknown>): Excerpt {
   return {
@@ -99,11 +103,15 @@ function toExcerpt(row: Record<string, unknown>): Excerpt {
 }
 
 /** The coded passages of one response, in the order they appear. */
-export function excerptsOfResponse(db: DatabaseSync, responseId: number): Excerpt[] {
+export function excerptsOfResponse(
+  db: DatabaseSync,
+  responseId: number,
+  on: CodedTables = RESPONSE_CODING,
+): Excerpt[] {
   return (
     db
       .prepare(
-        `SELECT ${COLUMNS} FROM excerpts e WHERE e.response_id = ?
+        `SELECT ${columns(on)} FROM ${on.excerpts} e WHERE e.${on.owner} = ?
          ORDER BY e.question_id, e.span_start, e.id`,
       )
       .all(responseId) as Record<string, unknown>[]
@@ -111,16 +119,25 @@ export function excerptsOfResponse(db: DatabaseSync, responseId: number): Excerp
 }
 
 /** Removes one coded passage of this response; false when it is not one of its passages. */
-export function deleteExcerpt(db: DatabaseSync, responseId: number, id: number): boolean {
+export function deleteExcerpt(
+  db: DatabaseSync,
+  responseId: number,
+  id: number,
+  on: CodedTables = RESPONSE_CODING,
+): boolean {
   return inWriteTransaction(
     db,
     () =>
       Number(
-        db.prepare('DELETE FROM excerpts WHERE id = ? AND response_id = ?').run(id, responseId)
-          .changes,
+        db
+          .prepare(`DELETE FROM ${on.excerpts} WHERE id = ? AND ${on.owner} = ?`)
+          .run(id, responseId).changes,
       ) > 0,
   );
 }
+
+/** What can be coded: survey responses, journey maps and prototype feedback. */
+export type CodedKind = ActivityKind | 'prototype';
 
 /** An excerpt as the exports give it: the code by name and the response by its number. */
 export interface ExportedExcerpt {
@@ -135,18 +152,31 @@ export interface ExportedExcerpt {
 /** Every coded passage of an activity, for the exports, in response order (one query). */
 export function* iterateExcerpts(
   db: DatabaseSync,
-  kind: ActivityKind,
+  kind: CodedKind,
   slug: string,
 ): Generator<ExportedExcerpt> {
+  // Prototype feedback is coded in its own tables (src/server/research/codedTables.ts).
+  const [from, scope, params] =
+    kind === 'prototype'
+      ? [
+          'feedback_excerpts e JOIN feedback r ON r.id = e.feedback_id',
+          'r.prototype_slug = ?',
+          [slug],
+        ]
+      : [
+          'excerpts e JOIN responses r ON r.id = e.response_id',
+          'r.activity_kind = ? AND r.activity_slug = ?',
+          [kind, slug],
+        ];
   const rows = db
     .prepare(
       `SELECT c.name AS code, r.number AS responseNumber, e.question_id AS field,
          e.span_start AS start, e.span_end AS end, e.quote
-       FROM excerpts e JOIN responses r ON r.id = e.response_id JOIN codes c ON c.id = e.code_id
-       WHERE r.activity_kind = ? AND r.activity_slug = ?
+       FROM ${from} JOIN codes c ON c.id = e.code_id
+       WHERE ${scope}
        ORDER BY r.number, e.question_id, e.span_start, c.name COLLATE NOCASE`,
     )
-    .iterate(kind, slug) as Iterable<Record<string, unknown>>;
+    .iterate(...params) as Iterable<Record<string, unknown>>;
   for (const row of rows) {
     yield {
       code: String(row.code),

@@ -1,17 +1,16 @@
-import type { APIContext } from 'astro';
-import { getEntry } from 'astro:content';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Prototype } from '../../schemas/index.ts';
 import { featureKey } from '../../schemas/featureKey.ts';
-import { ukDay } from '../activityDates.ts';
-import { BOM, csvLine, downloadHeaders, streamOf } from './exports.ts';
+import { FEEDBACK_CODING } from './codedTables.ts';
+import { excerptsJsonMember } from './codingExports.ts';
+import { BOM, csvLine, streamOf } from './exports.ts';
+import { codeNamesOf } from './responseTags.ts';
 import {
   featureSummaries,
   iterateFeedback,
   usefulnessByRole,
   type FeedbackItem,
 } from './moderation.ts';
-import { audit, notFound, requireResearcher, researchDb } from './routeHelpers.ts';
 
 /** One column of the feedback spreadsheet. */
 interface Column {
@@ -47,16 +46,23 @@ export function feedbackColumns(prototype: Prototype): Column[] {
   return columns;
 }
 
+/** The CSV export; its last column, `codes`, names the codes on any of its answers or passages. */
 export function feedbackCsvStream(db: DatabaseSync, slug: string, prototype: Prototype) {
   const columns = feedbackColumns(prototype);
+  const codesOf = codeNamesOf(db, FEEDBACK_CODING);
   function* pieces() {
-    yield BOM + csvLine(columns.map((c) => c.header));
-    for (const item of iterateFeedback(db, slug)) yield csvLine(columns.map((c) => c.cell(item)));
+    yield BOM + csvLine([...columns.map((c) => c.header), 'codes']);
+    for (const item of iterateFeedback(db, slug)) {
+      yield csvLine([...columns.map((c) => c.cell(item)), codesOf(item.id).join('; ')]);
+    }
   }
   return streamOf(pieces());
 }
 
-/** The JSON export: the summaries by feature and role first, then every piece of feedback. */
+/**
+ * The JSON export: the summaries by feature and role first, then every piece of feedback with its
+ * codes, then the coded passages.
+ */
 export function feedbackJsonStream(
   db: DatabaseSync,
   slug: string,
@@ -75,31 +81,19 @@ export function feedbackJsonStream(
       ),
     )},`;
     yield `"usefulnessByRole":${JSON.stringify(usefulnessByRole(db, slug))},"feedback":[`;
+    const codesOf = codeNamesOf(db, FEEDBACK_CODING);
     let first = true;
     for (const item of iterateFeedback(db, slug)) {
       const { flagIds, ...rest } = item;
-      yield (first ? '\n' : ',\n') + JSON.stringify({ ...rest, flagged: flagIds.length > 0 });
+      yield (
+        (first ? '\n' : ',\n') +
+        JSON.stringify({ ...rest, flagged: flagIds.length > 0, codes: codesOf(item.id) })
+      );
       first = false;
     }
-    yield '\n]}\n';
+    yield '\n]';
+    yield* excerptsJsonMember(db, 'prototype', slug);
+    yield '}\n';
   }
   return streamOf(pieces());
-}
-
-type Body = (db: DatabaseSync, slug: string, prototype: Prototype, today: string) => BodyInit;
-
-/** A download of one scope's feedback: signed-in researchers only, audited, never cached. */
-export function feedbackExportRoute(contentType: string, extension: string, body: Body) {
-  return async (context: APIContext): Promise<Response> => {
-    const researcher = requireResearcher(context.locals);
-    if (researcher instanceof Response) return researcher;
-    const slug = context.params.slug ?? '';
-    const entry = await getEntry('prototypes', slug);
-    if (!entry) return notFound();
-    const today = ukDay(new Date());
-    audit(researcher, 'export-downloaded', `prototype ${slug}, feedback.${extension}`);
-    return new Response(body(researchDb(), slug, entry.data, today), {
-      headers: downloadHeaders(contentType, `${slug}-feedback-${today}.${extension}`),
-    });
-  };
 }

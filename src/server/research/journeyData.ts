@@ -1,7 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Journey } from '../../schemas/index.ts';
 import { inWriteTransaction } from '../responseStore.ts';
+import { excerptsJsonMember } from './codingExports.ts';
 import { BOM, csvLine, streamOf } from './exports.ts';
+import { stageCodeNames } from './journeyCoding.ts';
 import {
   JOURNEY_EXPORT_HEADER,
   journeyExportRows,
@@ -42,19 +44,29 @@ export function setStageGroup(
   });
 }
 
-/** The CSV export: one row per stage, every cell neutralised, UTF-8 with a byte order mark. */
+/**
+ * The CSV export: one row per stage, every cell neutralised, UTF-8 with a byte order mark. The
+ * last column, `codes`, names the codes on the stage's answers or passages, joined by "; ".
+ */
 export function journeyCsvStream(db: DatabaseSync, slug: string, journey: Journey) {
   const groupOf = stageGrouper(journey, stageGroups(db, slug));
+  const codesOf = stageCodeNames(db);
   function* pieces() {
-    yield BOM + csvLine(JOURNEY_EXPORT_HEADER);
+    yield BOM + csvLine([...JOURNEY_EXPORT_HEADER, 'codes']);
     for (const response of iterateResponses(db, 'journey', slug)) {
-      for (const row of journeyExportRows(toStoredMap(response), groupOf)) yield csvLine(row);
+      const rows = journeyExportRows(toStoredMap(response), groupOf);
+      for (const [i, row] of rows.entries()) {
+        yield csvLine([...row, codesOf(response.id, i).join('; ')]);
+      }
     }
   }
   return streamOf(pieces());
 }
 
-/** The JSON export: the same rows as the CSV, as objects keyed by its headers. */
+/**
+ * The JSON export: the same rows as the CSV, as objects keyed by its headers (`codes` a list),
+ * then the coded passages, as in the survey JSON export.
+ */
 export function journeyJsonStream(
   db: DatabaseSync,
   slug: string,
@@ -62,17 +74,23 @@ export function journeyJsonStream(
   exportedOn: string,
 ) {
   const groupOf = stageGrouper(journey, stageGroups(db, slug));
+  const codesOf = stageCodeNames(db);
   function* pieces() {
     yield `{"journey":${JSON.stringify(slug)},"title":${JSON.stringify(journey.title)},"exportedOn":${JSON.stringify(exportedOn)},"stages":[`;
     let first = true;
     for (const response of iterateResponses(db, 'journey', slug)) {
-      for (const row of journeyExportRows(toStoredMap(response), groupOf)) {
-        const object = Object.fromEntries(JOURNEY_EXPORT_HEADER.map((h, i) => [h, row[i]]));
-        yield (first ? '\n' : ',\n') + JSON.stringify(object);
+      const rows = journeyExportRows(toStoredMap(response), groupOf);
+      for (const [i, row] of rows.entries()) {
+        const object = Object.fromEntries(JOURNEY_EXPORT_HEADER.map((h, j) => [h, row[j]]));
+        yield (
+          (first ? '\n' : ',\n') + JSON.stringify({ ...object, codes: codesOf(response.id, i) })
+        );
         first = false;
       }
     }
-    yield '\n]}\n';
+    yield '\n]';
+    yield* excerptsJsonMember(db, 'journey', slug);
+    yield '}\n';
   }
   return streamOf(pieces());
 }

@@ -8,8 +8,16 @@ import { audit, notFound, requireResearcher, researchDb } from './routeHelpers.t
 
 type Body = (db: DatabaseSync, slug: string, journey: Journey, today: string) => BodyInit;
 
-/** A download of one journey activity's maps: researcher only, audited, never cached. */
-export function journeyExportRoute(contentType: string, extension: string, body: Body) {
+/**
+ * A download of one journey activity's maps (`name` "stages") or coded passages ("excerpts"):
+ * researcher only, audited, never cached.
+ */
+export function journeyExportRoute(
+  contentType: string,
+  extension: string,
+  body: Body,
+  name = 'stages',
+) {
   return async (context: APIContext): Promise<Response> => {
     const researcher = requireResearcher(context.locals);
     if (researcher instanceof Response) return researcher;
@@ -17,9 +25,9 @@ export function journeyExportRoute(contentType: string, extension: string, body:
     const entry = await getEntry('journeys', slug);
     if (!entry) return notFound();
     const today = ukDay(new Date());
-    audit(researcher, 'export-downloaded', `journey ${slug}, stages.${extension}`);
+    audit(researcher, 'export-downloaded', `journey ${slug}, ${name}.${extension}`);
     return new Response(body(researchDb(), slug, entry.data, today), {
-      headers: downloadHeaders(contentType, `${slug}-stages-${today}.${extension}`),
+      headers: downloadHeaders(contentType, `${slug}-${name}-${today}.${extension}`),
     });
   };
 }

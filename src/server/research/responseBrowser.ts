@@ -19,7 +19,7 @@ export interface BrowserFilter {
   to?: string;
   /** Only those with (yes) or without (no) a safeguarding flag, open or closed. */
   flagged?: 'yes' | 'no';
-  /** Only those with (yes) or without (no) a code on any answer. Not for prototype feedback. */
+  /** Only those with (yes) or without (no) a code on any answer or passage. */
   coded?: 'yes' | 'no';
 }
 
@@ -121,13 +121,16 @@ function source(kind: BrowsedKind): Source {
       scope: 'r.prototype_slug = :slug',
       role: 'r.role',
       flag: 'EXISTS (SELECT 1 FROM flags f WHERE f.feedback_id = r.id)',
-      coded: '0',
+      // Feedback is coded in its own tables (src/server/research/codedTables.ts).
+      coded: `(EXISTS (SELECT 1 FROM feedback_codes c WHERE c.feedback_id = r.id)
+        OR EXISTS (SELECT 1 FROM feedback_excerpts e WHERE e.feedback_id = r.id))`,
     };
   }
   return {
     from: 'responses r',
     scope: 'r.activity_kind = :kind AND r.activity_slug = :slug',
-    // Both surveys and journey maps keep the person's role under the question id `role`.
+    // Both surveys and journey maps keep the person's role under the question id `role`. The
+    // index responses_by_role (src/server/migrations/responseRoleIndex.ts) is on this expression.
     role: "coalesce(json_extract(r.answers, '$.role'), '')",
     flag: 'EXISTS (SELECT 1 FROM flags f WHERE f.response_id = r.id)',
     coded: `(EXISTS (SELECT 1 FROM answer_codes c WHERE c.response_id = r.id)
@@ -153,10 +156,16 @@ function where(kind: BrowsedKind, filter: BrowserFilter) {
     params.to = filter.to;
   }
   if (filter.flagged) clauses.push(filter.flagged === 'yes' ? s.flag : `NOT ${s.flag}`);
-  if (filter.coded && kind !== 'prototype') {
+  if (filter.coded) {
     clauses.push(filter.coded === 'yes' ? s.coded : `NOT ${s.coded}`);
   }
   return { s, sql: clauses.join(' AND '), params };
+}
+
+/** The query counting the responses that match the filter (its parameters: slug, kind, filter's). */
+export function countSql(kind: BrowsedKind, filter: BrowserFilter): string {
+  const { s, sql } = where(kind, filter);
+  return `SELECT count(*) AS n FROM ${s.from} WHERE ${sql}`;
 }
 
 /** One page of the activity's responses matching the filter, lowest number first. */
@@ -169,9 +178,7 @@ export function browseResponses(
 ): BrowsedPage {
   const { s, sql, params } = where(kind, filter);
   params.slug = slug;
-  const total = Number(
-    (db.prepare(`SELECT count(*) AS n FROM ${s.from} WHERE ${sql}`).get(params) as { n: number }).n,
-  );
+  const total = Number((db.prepare(countSql(kind, filter)).get(params) as { n: number }).n);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = db
@@ -285,7 +292,7 @@ export function browseFromQuery(
     const number = /^[1-9]\d{0,15}$/.test(id) ? numberOfId(db, kind, slug, Number(id)) : undefined;
     return { redirectTo: number ?? null };
   }
-  const parsed = parseBrowserQuery(params, roles, kind !== 'prototype');
+  const parsed = parseBrowserQuery(params, roles, true);
   return {
     parsed,
     found: parsed.ok ? browseResponses(db, kind, slug, parsed.filter, parsed.page) : undefined,

@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { countOf } from '../../lib/countOf.ts';
-import { setAnswerCodes } from './coding.ts';
-import { addExcerpt, deleteExcerpt, locateExcerpt } from './excerpts.ts';
+import { codesOfResponse, listCodes, setAnswerCodes } from './coding.ts';
+import { addExcerpt, deleteExcerpt, excerptsOfResponse, locateExcerpt } from './excerpts.ts';
+import { RESPONSE_CODING, type CodedTables } from './codedTables.ts';
 import { audit, parseId, type Researcher } from './routeHelpers.ts';
 
 /** A written answer of the response that can be coded: its key, wording and text. */
@@ -41,6 +42,7 @@ export function responseCodingPost(
   responseId: number,
   answers: CodableAnswer[],
   form: URLSearchParams,
+  on: CodedTables = RESPONSE_CODING,
 ): CodingResult {
   const action = form.get('action') ?? '';
   const ids = (name: string) =>
@@ -57,13 +59,13 @@ export function responseCodingPost(
     return { kind: 'bad-request', message: 'Unknown action' };
   }
   for (const key of new Set(keys)) {
-    const applied = setAnswerCodes(db, responseId, key, ids(`code-${key}`));
+    const applied = setAnswerCodes(db, responseId, key, ids(`code-${key}`), on);
     audit(researcher, 'answer-coded', `${what}, ${key}: ${countOf(applied.length, 'code')}`);
   }
   if (action === 'code') return { kind: 'done', query: '?coded=1#coding' };
   if (uncode) {
     const id = Number(uncode[1]);
-    if (deleteExcerpt(db, responseId, id)) {
+    if (deleteExcerpt(db, responseId, id, on)) {
       audit(researcher, 'excerpt-uncoded', `${what}, passage ${id}`);
     }
     return { kind: 'done', query: '?uncoded=1#passages' };
@@ -93,11 +95,32 @@ export function responseCodingPost(
     end: located.end,
     quote: answer.text.slice(located.start, located.end),
   };
-  const added = addExcerpt(db, responseId, answer.key, span, codes);
+  const added = addExcerpt(db, responseId, answer.key, span, codes, on);
   audit(
     researcher,
     'excerpt-coded',
     `${what}, ${answer.key} ${span.start}-${span.end}: ${countOf(added, 'code')}`,
   );
   return { kind: 'done', query: '?excerpt=1#passages' };
+}
+
+/** The success message after the coding form's redirect (the query `responseCodingPost` gave). */
+export function codingNotice(params: URLSearchParams): string | undefined {
+  if (params.has('coded')) return 'Codes saved.';
+  if (params.has('excerpt')) return 'Codes saved, and the passage coded.';
+  if (params.has('uncoded')) return 'Codes saved, and the passage’s code removed.';
+  return undefined;
+}
+
+/** What a response's coding form shows: the codebook, the codes ticked per answer, the passages. */
+export function codingOfResponse(
+  db: DatabaseSync,
+  responseId: number,
+  on: CodedTables = RESPONSE_CODING,
+) {
+  return {
+    codes: listCodes(db),
+    applied: codesOfResponse(db, responseId, on),
+    excerpts: excerptsOfResponse(db, responseId, on),
+  };
 }

@@ -1,7 +1,5 @@
-import {
-  feedbackCsvStream,
-  feedbackExportRoute,
-} from '../../../../server/research/feedbackExports.ts';
+import { feedbackCsvStream } from '../../../../server/research/feedbackExports.ts';
+import { feedbackExportRoute } from '../../../../server/research/feedbackExportRoute.ts';
 
 export const prerender = false;
 

@@ -1,7 +1,5 @@
-import {
-  feedbackExportRoute,
-  feedbackJsonStream,
-} from '../../../../server/research/feedbackExports.ts';
+import { feedbackExportRoute } from '../../../../server/research/feedbackExportRoute.ts';
+import { feedbackJsonStream } from '../../../../server/research/feedbackExports.ts';
 
 export const prerender = false;
 
