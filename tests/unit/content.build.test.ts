@@ -89,7 +89,7 @@ describe('the content build', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.output).toContain('content/surveys/practitioners.yml');
-    expect(result.output).toContain('"no-such-question", which is not an earlier question');
+    expect(result.output).toContain('there is no earlier question called "no-such-question"');
   });
 
   it('stops the full build when a finding names a survey that does not exist', async () => {
