@@ -6,6 +6,7 @@ import CMS from 'decap-cms-app';
 import siteStyles from '../src/styles/site.scss?inline';
 import { editorConfig, isConfigured, type EditorSettings } from './config.ts';
 import { registerEditorChecks } from './editorChecks.ts';
+import { registerPhrases } from './phrases.ts';
 import { previewTemplates } from './previews.tsx';
 
 const settings = import.meta.env as unknown as EditorSettings;
@@ -20,5 +21,6 @@ if (!local && !isConfigured(settings)) {
     CMS.registerPreviewTemplate(collection, template);
   }
   registerEditorChecks(CMS, config.collections);
+  registerPhrases(CMS);
   CMS.init({ config });
 }

@@ -1,5 +1,6 @@
 import type { CMS as DecapCms, CmsCollection } from 'decap-cms-core';
 import { EntryRefused, entryProblems } from './entryProblems.ts';
+import { STAMPED_COLLECTIONS, today } from './stampUpdated.ts';
 
 /** The parts of a Decap entry (an Immutable.js map) these checks read and write. */
 interface EntryMap {
@@ -24,6 +25,12 @@ export function registerEditorChecks(cms: DecapCms, collections: CmsCollection[]
     if (problems.length > 0) throw new EntryRefused(problems);
     return undefined;
   };
+  // Runs after the check: returning data replaces what is saved.
+  const stamp = ({ entry }: { entry: EntryMap }) => {
+    const field = STAMPED_COLLECTIONS[String(entry.get('collection'))];
+    return field ? (entry.get('data') as DataMap).set(field, today()) : undefined;
+  };
   cms.registerEventListener({ name: 'preSave', handler: check as never });
+  cms.registerEventListener({ name: 'preSave', handler: stamp as never });
   cms.registerEventListener({ name: 'prePublish', handler: check as never });
 }

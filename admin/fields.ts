@@ -23,13 +23,16 @@ export const boolean = (name: string, label: string, extra?: Extra) =>
   field('boolean', name, label, { default: false, ...extra });
 export const int = (name: string, label: string, extra?: Extra) =>
   field('number', name, label, { value_type: 'int', ...extra });
-/** A calendar date with no time, written as 2026-11-01. */
+/**
+ * A calendar date with no time, written as 2026-11-01. Not picker_utc: that labels a date-only
+ * field "UTC", which means nothing to a researcher; with no time in the format there is no
+ * time zone to shift the day.
+ */
 export const date = (name: string, label: string, extra?: Extra) =>
   field('datetime', name, label, {
     format: 'YYYY-MM-DD',
     date_format: 'D MMMM YYYY',
     time_format: false,
-    picker_utc: true,
     ...extra,
   });
 export const select = (
@@ -43,9 +46,17 @@ export const object = (name: string, label: string, fields: CmsField[], extra?: 
 /** A list of objects, each with the given fields. */
 export const list = (name: string, label: string, fields: CmsField[], extra?: Extra) =>
   field('list', name, label, { fields, ...extra });
-/** A list of single values. */
+/**
+ * A list of single values. Its item's label names one item, so the editor says "Add question"
+ * and "1 question", not "Add questions for stakeholders" and "1 questions".
+ */
 export const listOf = (name: string, label: string, item: CmsField, extra?: Extra) =>
-  field('list', name, label, { field: item, collapsed: false, ...extra });
+  field('list', name, label, {
+    field: item,
+    collapsed: false,
+    label_singular: (item.label ?? item.name).toLowerCase(),
+    ...extra,
+  });
 
 export const optional = (f: CmsField): CmsField => ({ ...f, required: false });
 

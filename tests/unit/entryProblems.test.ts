@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collections } from '../../admin/collections.ts';
 import { EntryRefused, entryProblems } from '../../admin/entryProblems.ts';
+import { PHRASE_CHANGES, withPhraseChanges } from '../../admin/phrases.ts';
+import { STAMPED_COLLECTIONS, today } from '../../admin/stampUpdated.ts';
 import { imagesWithoutAlt } from '../../src/schemas/markdownImages.ts';
 import { validSurvey } from '../fixtures/content.ts';
 
@@ -65,5 +67,36 @@ describe('images in Markdown bodies', () => {
     expect(imagesWithoutAlt('<img src="/uploads/c.png">')).toEqual([
       'the image /uploads/c.png has no alt attribute: describe what it shows, or write alt="" to mark it decorative',
     ]);
+  });
+});
+
+describe("the editor's own words", () => {
+  it('replace only the phrases named, keeping the rest of Decap’s', () => {
+    const decap = {
+      workflow: { workflow: { newPost: 'New Post', ready: 'Ready' } },
+      ui: { toast: { onFailToPersist: 'Failed to persist entry: %{details}', other: 'x' } },
+    };
+    expect(withPhraseChanges(decap, PHRASE_CHANGES)).toEqual({
+      workflow: { workflow: { newPost: 'New entry', ready: 'Ready' } },
+      ui: {
+        toast: {
+          onFailToPersist: '%{details}',
+          onFailToPublishEntry: 'Not published. %{details}',
+          other: 'x',
+        },
+      },
+    });
+  });
+});
+
+describe('"Updated on"', () => {
+  it('is the day of the save in the researcher’s time zone, as the date fields write it', () => {
+    expect(today(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+  it('is kept for prototype scopes and pages, by the field each has', () => {
+    for (const [name, field] of Object.entries(STAMPED_COLLECTIONS)) {
+      const fields = collections.find((c) => c.name === name)!.fields!;
+      expect(fields.find((f) => f.name === field)?.widget).toBe('datetime');
+    }
   });
 });
