@@ -7,6 +7,7 @@ import siteStyles from '../src/styles/site.scss?inline';
 import { editorConfig, isConfigured, type EditorSettings } from './config.ts';
 import { registerEditorChecks } from './editorChecks.ts';
 import { registerPhrases } from './phrases.ts';
+import { imageComponent } from './imageComponent.ts';
 import { previewTemplates } from './previews.tsx';
 
 const settings = import.meta.env as unknown as EditorSettings;
@@ -22,5 +23,6 @@ if (!local && !isConfigured(settings)) {
   }
   registerEditorChecks(CMS, config.collections);
   registerPhrases(CMS);
+  CMS.registerEditorComponent(imageComponent as never);
   CMS.init({ config });
 }

@@ -1,4 +1,5 @@
 import type { CmsField } from 'decap-cms-core';
+import { IMAGE_COMPONENT_ID } from './imageComponent.ts';
 
 /**
  * Small builders for Decap fields, so that every collection states the same kinds of field the
@@ -14,7 +15,12 @@ export const string = (name: string, label: string, extra?: Extra) =>
 export const text = (name: string, label: string, extra?: Extra) =>
   field('text', name, label, extra);
 export const markdown = (name: string, label: string, extra?: Extra) =>
-  field('markdown', name, label, { buttons: MARKDOWN_BUTTONS, editor_components: [], ...extra });
+  field('markdown', name, label, {
+    buttons: MARKDOWN_BUTTONS,
+    // Only our image control, which asks for alternative text or a decorative choice.
+    editor_components: [IMAGE_COMPONENT_ID],
+    ...extra,
+  });
 /**
  * A yes/no switch. The editor always writes its value, so it is never "optional" in the editor
  * even where the schema has a default for hand-written files.

@@ -9,20 +9,27 @@ import { parse } from 'yaml';
 import { CMS_PORT } from '../../playwright.config.ts';
 
 /**
- * A researcher's round trip: Decap CMS on /admin/ with its local git backend (as `npm run cms`
- * runs it) pointed at a throwaway copy of the repository, then a rebuild of that copy.
+ * A researcher's round trip through the real `npm run cms` (Decap's local git backend and the
+ * site in development mode, as a researcher runs it), in a throwaway git copy of the repository
+ * so nothing is written to this checkout; then a rebuild of that copy.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const SITE_PORT = CMS_PORT - 10;
+/** Where `npm run cms` serves the editor (its PORT); Decap's backend is on CMS_PORT. */
+const EDITOR_PORT = CMS_PORT - 11;
+const EDITOR = `http://localhost:${EDITOR_PORT}`;
 
 let repo: string;
-let backend: ChildProcess;
+let editor: ChildProcess;
 let site: ChildProcess | undefined;
+const editorOutput: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+  // Development mode compiles the editor on first request: minutes on a busy machine.
+  test.setTimeout(600_000);
   repo = mkdtempSync(path.join(tmpdir(), 'sg-cms-repo-'));
   for (const entry of [
     'src',
@@ -38,44 +45,43 @@ test.beforeAll(async () => {
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(repo, 'node_modules'));
   writeFileSync(path.join(repo, '.gitignore'), 'node_modules\ndist\n.astro\ndata\n');
-  const git = (...args: string[]) => run('git', args, { cwd: repo });
   await git('init', '-q', '-b', 'main');
   await git('config', 'user.name', 'Test Researcher');
   await git('config', 'user.email', 'researcher@example.com');
   await git('add', '-A');
   await git('commit', '-q', '-m', 'Start');
 
-  backend = spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      MODE: 'git',
-      BIND_HOST: '127.0.0.1',
-      PORT: String(CMS_PORT),
-      GIT_REPO_DIRECTORY: repo,
-    },
-    stdio: 'ignore',
+  // The command the README gives, in its own process group so the test can stop all of it.
+  editor = spawn('npm', ['run', 'cms'], {
+    cwd: repo,
+    env: { ...process.env, PORT: String(EDITOR_PORT), CMS_PORT: String(CMS_PORT) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${CMS_PORT}/api/v1`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'info' }),
-    }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('decap-server did not start');
+  editor.stdout!.on('data', (chunk) => editorOutput.push(String(chunk)));
+  editor.stderr!.on('data', (chunk) => editorOutput.push(String(chunk)));
+  await expect
+    .poll(
+      () =>
+        fetch(`${EDITOR}/admin/`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 300_000 },
+    )
+    .toBe(200);
+  // Warm the development server: the first load compiles the editor and may reload the page.
+  const warm = await fetch(`${EDITOR}/admin/`).then((r) => r.text());
+  expect(warm).toContain('Content editor');
 });
 
 test.afterAll(() => {
-  backend?.kill();
+  if (editor?.pid) process.kill(-editor.pid, 'SIGTERM');
   site?.kill();
   rmSync(repo, { recursive: true, force: true });
 });
+
+const git = (...args: string[]) => run('git', args, { cwd: repo });
 
 /**
  * Collects errors: console errors, uncaught exceptions and failed requests. Failed requests are
@@ -97,13 +103,12 @@ function watchErrors(page: Page) {
     if (response.status() === 404 && action === 'unpublishedEntry') return;
     errors.push(`${response.status()} ${response.url()} ${action ?? ''}`);
   });
-  page.on('dialog', (dialog) => dialog.accept());
   return errors;
 }
 
 async function logIn(page: Page) {
-  await page.goto('/admin/');
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.goto(`${EDITOR}/admin/`, { timeout: 300_000 });
+  await page.getByRole('button', { name: 'Login' }).click({ timeout: 300_000 });
   await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
 }
 
@@ -118,6 +123,7 @@ async function saveReviewAndPublish(page: Page) {
   await status.click();
   await page.getByRole('menuitem', { name: 'Ready' }).click();
   await expect(status).toHaveText('Status: Ready');
+  page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Publish now' }).click();
   await expect(page.getByText('Entry published')).toBeVisible({ timeout: 15_000 });
@@ -148,7 +154,7 @@ test('/admin/ loads the editor with no console errors', async ({ page }) => {
 test("the preview shows an entry with the site's own components and styles", async ({ page }) => {
   const errors = watchErrors(page);
   await logIn(page);
-  await page.goto('/admin/#/collections/findings/entries/families-want-plain-words');
+  await page.goto(`${EDITOR}/admin/#/collections/findings/entries/families-want-plain-words`);
   const preview = page.locator('iframe').first().contentFrame();
   const heading = preview.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText('Families want to be told things in plain words');
@@ -162,12 +168,86 @@ test("the preview shows an entry with the site's own components and styles", asy
   expect(errors).toEqual([]);
 });
 
+test('a one-field edit is a small diff, Updated on follows it, and only Ready can be published', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const file = 'content/prototypes/shared-family-timeline.md';
+  const branch = 'cms/prototypes/shared-family-timeline';
+  await logIn(page);
+  await page.goto(`${EDITOR}/admin/#/collections/prototypes/entries/shared-family-timeline`);
+  await page.getByLabel('Version', { exact: true }).fill('0.3');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const status = page.getByRole('button', { name: /^Status:/ });
+  await expect(status).toHaveText('Status: Draft');
+
+  // The draft branch changes exactly the edited line and the date it was edited on.
+  const today = new Date().toLocaleDateString('en-CA');
+  const { stdout: diff } = await git('diff', '--unified=0', 'main', branch, '--', file);
+  const changed = diff.split('\n').filter((l) => /^[-+][^-+]/.test(l));
+  expect(changed).toEqual([
+    '-version: "0.2"',
+    '-updated: 2026-11-20',
+    '+version: "0.3"',
+    `+updated: ${today}`,
+  ]);
+
+  // Publishing asks for Ready first, in Draft and in review alike; main is unchanged.
+  for (const next of [null, 'In review']) {
+    if (next) {
+      await status.click();
+      await page.getByRole('menuitem', { name: next }).click();
+      await expect(status).toHaveText(`Status: ${next}`);
+    }
+    const alert = page.waitForEvent('dialog');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Publish now' }).click();
+    const dialog = await alert;
+    expect(dialog.message()).toBe('Please update status to "Ready" before publishing.');
+    await dialog.dismiss();
+    expect(frontMatter(file).data.version).toBe('0.2');
+  }
+  await status.click();
+  await page.getByRole('menuitem', { name: 'Ready' }).click();
+  await expect(status).toHaveText('Status: Ready');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByText('Entry published')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => frontMatter(file).data.version).toBe('0.3');
+  expect(String(frontMatter(file).data.updated)).toBe(today);
+  expect(errors).toEqual([]);
+});
+
+test('the editor refuses a Markdown image without alternative text, saying where', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await logIn(page);
+  await page.goto(`${EDITOR}/admin/#/collections/findings/new`);
+  await page.getByLabel('Title', { exact: true }).fill('A map of the stages');
+  await page.getByLabel('Summary').fill('Families drew the stages of their support as a map.');
+  await page.getByRole('switch').last().click();
+  await page.locator('textarea').last().fill('Here it is.\n\n![](/uploads/map.png)');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page.getByText(
+      'Body: the image /uploads/map.png has no alternative text: describe what it shows, or mark it decorative',
+      { exact: false },
+    ),
+  ).toBeVisible();
+  // Nothing was saved: no draft branch for it.
+  const { stdout } = await git('branch', '--list', 'cms/findings/*');
+  expect(stdout).not.toContain('a-map-of-the-stages');
+  expect(errors).toEqual([]);
+});
+
 test('a researcher writes a finding, it goes through review and lands in content/findings/', async ({
   page,
 }) => {
   const errors = watchErrors(page);
   await logIn(page);
-  await page.goto('/admin/#/collections/findings/new');
+  await page.goto(`${EDITOR}/admin/#/collections/findings/new`);
   await page.getByLabel('Title', { exact: true }).fill('Practitioners want one place to look');
   await page
     .getByLabel('Summary')
@@ -189,7 +269,7 @@ test('a researcher writes a finding, it goes through review and lands in content
   });
   expect(String(data.date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(body).toContain('Several told us they check five systems before a strategy meeting.');
-  const { stdout } = await run('git', ['log', '--format=%s', '-1'], { cwd: repo });
+  const { stdout } = await git('log', '--format=%s', '-1');
   expect(stdout).toMatch(/practitioners-want-one-place-to-look/);
   expect(errors).toEqual([]);
 });
@@ -197,7 +277,7 @@ test('a researcher writes a finding, it goes through review and lands in content
 test('a researcher writes a short survey through the editor', async ({ page }) => {
   const errors = watchErrors(page);
   await logIn(page);
-  await page.goto('/admin/#/collections/surveys/new');
+  await page.goto(`${EDITOR}/admin/#/collections/surveys/new`);
   await page.getByLabel('Title', { exact: true }).fill('Quick check on sharing information');
   await page
     .getByLabel('Summary')
@@ -205,7 +285,7 @@ test('a researcher writes a short survey through the editor', async ({ page }) =
   await page.getByLabel('Who it is for').click();
   await page.getByText('Practitioners (social workers', { exact: false }).last().click();
   await page.getByLabel('Status').click();
-  await page.getByText('open', { exact: true }).last().click();
+  await page.getByText('Open: listed and taking answers', { exact: true }).last().click();
   await page.getByLabel('Opens on').fill('2026-12-01');
   await page.getByLabel('Closes on').fill('2027-02-28');
   await page

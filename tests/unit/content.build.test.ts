@@ -92,6 +92,15 @@ describe('the content build', () => {
     expect(result.output).toContain('there is no earlier question called "no-such-question"');
   });
 
+  it('stops on a Markdown image without alternative text in any body, naming the file', async () => {
+    const result = await sync(
+      projectWith('content/pages/about.md', (t) => `${t}\n![](/uploads/team.png)\n`),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/pages/about.md');
+    expect(result.output).toContain('the image /uploads/team.png has no alternative text');
+  });
+
   it('stops the full build when a finding names a survey that does not exist', async () => {
     const result = await astro(
       projectWith('content/findings/information-sharing-is-slow.md', (t) =>

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { collections } from '../../admin/collections.ts';
 import { EntryRefused, entryProblems } from '../../admin/entryProblems.ts';
+import {
+  imageComponent,
+  imageFromBlock,
+  imageToBlock,
+  type ImageBlock,
+} from '../../admin/imageComponent.ts';
 import { PHRASE_CHANGES, withPhraseChanges } from '../../admin/phrases.ts';
 import { STAMPED_COLLECTIONS, today } from '../../admin/stampUpdated.ts';
 import { imagesWithoutAlt } from '../../src/schemas/markdownImages.ts';
@@ -98,5 +104,29 @@ describe('"Updated on"', () => {
       const fields = collections.find((c) => c.name === name)!.fields!;
       expect(fields.find((f) => f.name === field)?.widget).toBe('datetime');
     }
+  });
+});
+
+describe("the body editor's image control", () => {
+  const roundTrip = (block: ImageBlock) => {
+    const written = imageToBlock(block);
+    return { written, read: imageFromBlock(written.match(imageComponent.pattern)!) };
+  };
+
+  it('writes alternative text as a Markdown image, and reads it back', () => {
+    expect(roundTrip({ image: '/uploads/map.png', alt: 'A map of the stages' })).toEqual({
+      written: '![A map of the stages](/uploads/map.png)',
+      read: { image: '/uploads/map.png', alt: 'A map of the stages', decorative: false },
+    });
+  });
+
+  it('writes a decorative image with alt="", which the build accepts', () => {
+    const { written, read } = roundTrip({ image: '/uploads/line.png', decorative: true });
+    expect(imagesWithoutAlt(written)).toEqual([]);
+    expect(read.decorative).toBe(true);
+  });
+
+  it('writes an image with neither as one the build and the editor refuse', () => {
+    expect(imagesWithoutAlt(imageToBlock({ image: '/uploads/x.png' }))).toHaveLength(1);
   });
 });
