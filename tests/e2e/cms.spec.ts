@@ -112,20 +112,28 @@ async function logIn(page: Page) {
   await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
 }
 
-/** Save, mark ready (the second reader's step) and publish, as the editorial workflow asks. */
-async function saveReviewAndPublish(page: Page) {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+/** Moves a saved entry along the editorial workflow: 'In review' or 'Ready'. */
+async function setStatus(page: Page, name: 'In review' | 'Ready') {
   const status = page.getByRole('button', { name: /^Status:/ });
-  await expect(status).toHaveText('Status: Draft');
   await status.click();
-  await page.getByRole('menuitem', { name: 'In review' }).click();
-  await expect(status).toHaveText('Status: In review');
-  await status.click();
-  await page.getByRole('menuitem', { name: 'Ready' }).click();
-  await expect(status).toHaveText('Status: Ready');
+  await page.getByRole('menuitem', { name }).click();
+  await expect(status).toHaveText(`Status: ${name}`);
+}
+
+/** Publish now, answering Decap's "are you sure?" with yes. */
+async function publishNow(page: Page) {
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Publish now' }).click();
+}
+
+/** Save, mark ready (the second reader's step) and publish, as the editorial workflow asks. */
+async function saveReviewAndPublish(page: Page) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toHaveText('Status: Draft');
+  await setStatus(page, 'In review');
+  await setStatus(page, 'Ready');
+  await publishNow(page);
   await expect(page.getByText('Entry published')).toBeVisible({ timeout: 15_000 });
 }
 
@@ -193,12 +201,8 @@ test('a one-field edit is a small diff, Updated on follows it, and only Ready ca
   ]);
 
   // Publishing asks for Ready first, in Draft and in review alike; main is unchanged.
-  for (const next of [null, 'In review']) {
-    if (next) {
-      await status.click();
-      await page.getByRole('menuitem', { name: next }).click();
-      await expect(status).toHaveText(`Status: ${next}`);
-    }
+  for (const next of [null, 'In review'] as const) {
+    if (next) await setStatus(page, next);
     const alert = page.waitForEvent('dialog');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Publish now' }).click();
@@ -207,12 +211,8 @@ test('a one-field edit is a small diff, Updated on follows it, and only Ready ca
     await dialog.dismiss();
     expect(frontMatter(file).data.version).toBe('0.2');
   }
-  await status.click();
-  await page.getByRole('menuitem', { name: 'Ready' }).click();
-  await expect(status).toHaveText('Status: Ready');
-  page.once('dialog', (dialog) => dialog.accept());
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await setStatus(page, 'Ready');
+  await publishNow(page);
   await expect(page.getByText('Entry published')).toBeVisible({ timeout: 15_000 });
   await expect.poll(() => frontMatter(file).data.version).toBe('0.3');
   expect(String(frontMatter(file).data.updated)).toBe(today);
