@@ -25,11 +25,12 @@ let editor: ChildProcess;
 let site: ChildProcess | undefined;
 const editorOutput: string[] = [];
 
-test.describe.configure({ mode: 'serial' });
+// Development mode compiles each module on first request: slow on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-test.beforeAll(async () => {
-  // Development mode compiles the editor on first request: minutes on a busy machine.
-  test.setTimeout(600_000);
+test.beforeAll(async ({ browser }) => {
+  // The first load compiles the editor and its dependencies: minutes on a busy machine.
+  test.setTimeout(900_000);
   repo = mkdtempSync(path.join(tmpdir(), 'sg-cms-repo-'));
   for (const entry of [
     'src',
@@ -70,9 +71,12 @@ test.beforeAll(async () => {
       { timeout: 300_000 },
     )
     .toBe(200);
-  // Warm the development server: the first load compiles the editor and may reload the page.
-  const warm = await fetch(`${EDITOR}/admin/`).then((r) => r.text());
-  expect(warm).toContain('Content editor');
+  // Warm the development server: the first load compiles the editor (and reloads the page once
+  // Vite has bundled its dependencies).
+  const page = await browser.newPage();
+  await page.goto(`${EDITOR}/admin/`, { timeout: 600_000 });
+  await page.getByRole('button', { name: 'Login' }).waitFor({ timeout: 600_000 });
+  await page.close();
 });
 
 test.afterAll(() => {
@@ -107,8 +111,8 @@ function watchErrors(page: Page) {
 }
 
 async function logIn(page: Page) {
-  await page.goto(`${EDITOR}/admin/`, { timeout: 300_000 });
-  await page.getByRole('button', { name: 'Login' }).click({ timeout: 300_000 });
+  await page.goto(`${EDITOR}/admin/`);
+  await page.getByRole('button', { name: 'Login' }).click({ timeout: 60_000 });
   await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
 }
 
