@@ -11,7 +11,7 @@ export const DEV_PREAMBLE = [
 ].join('\n');
 
 /** The preamble's CSP source expression, `sha256-…`. */
-export async function devPreambleHash(): Promise<string> {
+export async function devPreambleHash(): Promise<`sha256-${string}`> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(DEV_PREAMBLE));
   return `sha256-${Buffer.from(digest).toString('base64')}`;
 }
