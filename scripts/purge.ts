@@ -1,7 +1,7 @@
 /**
  * Deletes the answers of every survey that closed more than its retentionMonths ago, and feedback
  * on prototype scopes sent more than its scope's retentionMonths ago
- * (RELIABILITY G21), then flushes the write-ahead log. Run daily, e.g. from cron:
+ * (docs/reliability.md G21), then flushes the write-ahead log. Run daily, e.g. from cron:
  * `npm run purge`. The server also runs it once at start and then every day.
  */
 import {

@@ -44,7 +44,7 @@ try {
   fail(`The database could not be opened: ${error instanceof Error ? error.message : error}`);
 }
 
-// Retention (RELIABILITY G21): delete answers past their survey's retention now and once a day.
+// Retention (docs/reliability.md G21): delete answers past their survey's retention now and once a day.
 function purge() {
   try {
     const db = getStore().database();

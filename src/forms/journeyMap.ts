@@ -156,7 +156,7 @@ export async function validateJourneySubmission(
       errors[key] = 'This is not part of a journey map';
   }
   // Tens of thousands of stages or ticks fit in 64 KiB, and checking each one took seconds of the
-  // server's only thread (RELIABILITY A14): refuse the count before looking at the items.
+  // server's only thread (docs/reliability.md A14): refuse the count before looking at the items.
   const tooManyStages = Array.isArray(values.stages) && values.stages.length > MAX_STAGES;
   const tooManyTicks = (stage: unknown) =>
     Array.isArray((stage as StageValues | null)?.who) &&

@@ -5,7 +5,7 @@ import { CROSS_SITE_MESSAGE, isCrossSite } from './sameOrigin.ts';
 /**
  * Checks every write request meets before a route looks at it: same origin, a content type we
  * read, and a small body. Each refusal is a short JSON answer; nothing here echoes the body or
- * logs it, since a body may hold someone's answers (RELIABILITY G24).
+ * logs it, since a body may hold someone's answers (docs/reliability.md G24).
  */
 
 /** No survey or withdrawal needs more: the longest survey is ~10 answers of ≤1,500 characters. */

@@ -30,7 +30,7 @@ export function loadReceiptSecret(db: DatabaseSync): Buffer {
 /**
  * Runs `work` inside BEGIN IMMEDIATE … COMMIT. IMMEDIATE takes the write lock before reading, so
  * two connections cannot both see "no row with this submission id" and both insert. Any error
- * rolls the whole transaction back (RELIABILITY G4); a lock timeout or a refused write becomes
+ * rolls the whole transaction back (docs/reliability.md G4); a lock timeout or a refused write becomes
  * a StoreUnavailableError (see asStoreError).
  */
 export function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
@@ -146,7 +146,7 @@ export function responseMethods(
 /**
  * Copies the WAL into the main file and truncates it to zero bytes. With secure_delete ON the
  * main file's copy is overwritten; this removes the older copies the WAL still holds
- * (RELIABILITY G22). The deletion is already committed, so a checkpoint that cannot finish (a
+ * (docs/reliability.md G22). The deletion is already committed, so a checkpoint that cannot finish (a
  * long reader) is reported, not turned into a failed withdrawal; SQLite checkpoints again later.
  */
 export function flushWal(db: DatabaseSync) {

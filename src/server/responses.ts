@@ -42,7 +42,7 @@ export function unavailable(reason: StoreUnavailableReason): Response {
 /**
  * 500 without a stack trace, or 503 when the error is the database refusing a write (see
  * asStoreError), wherever in the route it happened. Only the error's name is logged: messages
- * can quote request data (JSON.parse does), and logs must hold no answers (RELIABILITY G24).
+ * can quote request data (JSON.parse does), and logs must hold no answers (docs/reliability.md G24).
  */
 export function serverError(where: string, error: unknown): Response {
   const storeError = asStoreError(error);

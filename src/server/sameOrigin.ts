@@ -1,6 +1,6 @@
 /**
  * Whether a request was sent by a page on this site: the one cross-site request check (CSRF,
- * RELIABILITY G19) shared by participant forms, the JSON API and the researcher workspace.
+ * docs/reliability.md G19) shared by participant forms, the JSON API and the researcher workspace.
  *
  * It replaces Astro's `security.checkOrigin` because the site sends `Referrer-Policy:
  * no-referrer`, and with that policy browsers send `Origin: null` even on our own form posts and

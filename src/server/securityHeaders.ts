@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { answerClientError, gatedListener, refuseExpectation } from './requestGate.ts';
 
 /**
- * The security headers of every response the server sends (RELIABILITY G17, G18): pages, the API,
+ * The security headers of every response the server sends (docs/reliability.md G17, G18): pages, the API,
  * static files, redirects and errors alike. Applied in the Node server (scripts/serve.ts), not in
  * Astro middleware, because the adapter serves prerendered pages and `/_astro/` files itself and
  * middleware never sees them.
@@ -224,15 +225,36 @@ function header(res: ServerResponse, name: string): string | undefined {
 }
 
 /**
- * Puts `withSecurityHeaders` in front of a server that is already set up (the adapter's
- * standalone server, which keeps its own TLS, logging and shutdown). Called in the same tick as
- * `listen`, before any connection can arrive.
+ * Puts the request gate and `withSecurityHeaders` in front of a server that is already set up
+ * (the adapter's standalone server, which keeps its own TLS, logging and shutdown). Called in the
+ * same tick as `listen`, before any connection can arrive. Requests Node's parser refuses get
+ * the same headers (`answerClientError`), and no request may take longer than
+ * REQUEST_TIMEOUT_MS to arrive, so a client that stops half way holds no connection for long.
  */
 export function secureServer(server: Server, options: SecureServerOptions): void {
   const listeners = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
-  for (const listener of listeners) server.on('request', withSecurityHeaders(listener, options));
+  for (const listener of listeners) {
+    server.on('request', withSecurityHeaders(gatedListener(listener), options));
+  }
+  server.removeAllListeners('checkExpectation');
+  server.on('checkExpectation', withSecurityHeaders(refuseExpectation, options));
+  server.removeAllListeners('clientError');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(
+      error,
+      socket,
+      securityHeaders({ path: '/', status: 400, https: false }, new Map()),
+    ),
+  );
+  // The gate refuses a request without a Host itself, with the usual headers.
+  (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(server.headersTimeout, REQUEST_TIMEOUT_MS);
 }
+
+/** Long enough for the largest form (MAX_BODY_BYTES) over a very slow phone connection. */
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 /** TRUST_PROXY=1 (or `true`) says a reverse proxy in front sets X-Forwarded-Proto. */
 export function trustProxyFromEnv(value: string | undefined): boolean {

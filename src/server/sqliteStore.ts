@@ -4,7 +4,7 @@ import { migrations as allMigrations, type Migration } from './migrations.ts';
 import { responseMethods } from './responseStore.ts';
 import type { Health, Store } from './store.ts';
 
-/** SQLite waits this long for a lock before giving up; node:sqlite's default is 0 (RELIABILITY G2). */
+/** SQLite waits this long for a lock before giving up; node:sqlite's default is 0 (docs/reliability.md G2). */
 export const BUSY_TIMEOUT_MS = 5000;
 export const DATABASE_FILE = 'safeguarding.sqlite';
 
@@ -17,11 +17,11 @@ export interface StoreOptions {
 export function openDatabase(dataDir: string, busyTimeoutMs = BUSY_TIMEOUT_MS): DatabaseSync {
   const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { timeout: busyTimeoutMs });
   // WAL lets readers run beside the writer; FULL makes a commit durable before we acknowledge
-  // it, so an answer the site has confirmed survives a power cut (RELIABILITY G1).
+  // it, so an answer the site has confirmed survives a power cut (docs/reliability.md G1).
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
-  // Deleted answers are overwritten on disk, not just unlinked (RELIABILITY G22).
+  // Deleted answers are overwritten on disk, not just unlinked (docs/reliability.md G22).
   db.exec('PRAGMA secure_delete = ON');
   return db;
 }

@@ -20,7 +20,7 @@ export interface NewResponse {
   consent: Record<string, true>;
   /** Chosen by the client once per attempt; a retry sends the same one. */
   submissionId: string;
-  /** YYYY-MM-DD: the day only, never the time (minimisation, RELIABILITY section 4). */
+  /** YYYY-MM-DD: the day only, never the time (minimisation, docs/reliability.md, minimisation). */
   receivedOn: string;
   /** Risk phrases found in the answers: a safeguarding flag is raised with the response. */
   riskMatch?: RiskMatch;

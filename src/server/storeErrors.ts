@@ -1,7 +1,7 @@
 /**
  * Why the store could not take a write just now. Either way nothing was stored, the client may
  * safely send the same submission again later, and routes answer 503 with Retry-After.
- * - busy: another writer kept the database locked past the busy timeout (RELIABILITY G2).
+ * - busy: another writer kept the database locked past the busy timeout (docs/reliability.md G2).
  * - unwritable: the disk refused the write (read-only file or folder, disk full, I/O error).
  */
 export type StoreUnavailableReason = 'busy' | 'unwritable';

@@ -161,7 +161,7 @@ describe('saving a response', () => {
     expect(store.countResponses('survey', 'practitioners')).toBe(1);
   });
 
-  it('stores nothing when the transaction fails after the insert (RELIABILITY G4)', () => {
+  it('stores nothing when the transaction fails after the insert (docs/reliability.md G4)', () => {
     // RAISE(FAIL) keeps the inserted row in the open transaction: only a rollback removes it.
     sql(`CREATE TRIGGER fail_after_insert AFTER INSERT ON responses
          BEGIN SELECT RAISE(FAIL, 'injected failure'); END`);
@@ -173,7 +173,7 @@ describe('saving a response', () => {
     expect(store.countResponses('survey', 'practitioners')).toBe(1);
   });
 
-  it('waits for another writer within the busy timeout (RELIABILITY G2)', async () => {
+  it('waits for another writer within the busy timeout (docs/reliability.md G2)', async () => {
     const { released } = await holdWriteLock(700);
     expect(store.saveResponse(response()).status).toBe('created');
     await released;
@@ -214,7 +214,7 @@ describe('withdrawing a response', () => {
     expect(store.countResponses('survey', 'practitioners')).toBe(1);
   });
 
-  it('leaves no trace of the words in the database or its WAL (RELIABILITY G22)', () => {
+  it('leaves no trace of the words in the database or its WAL (docs/reliability.md G22)', () => {
     const canary = `canary-${randomUUID()}`;
     const answers = { 'what-would-help': `${canary} ${'x'.repeat(3000)} ${canary}` };
     const { receipt } = store.saveResponse(response({ answers })) as { receipt: string };

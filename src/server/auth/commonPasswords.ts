@@ -1,5 +1,5 @@
 /**
- * Passwords too common to allow (ASVS 6.2.4, RELIABILITY G11). Only passwords of 12 characters
+ * Passwords too common to allow (ASVS 6.2.4, docs/reliability.md G11). Only passwords of 12 characters
  * or more matter, since shorter ones are refused anyway.
  *
  * Where it came from: written from memory of the heads of well-known public lists (SecLists'

@@ -38,7 +38,7 @@ export function allowedDuringSetup(pathname: string): boolean {
 export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Whether a write request may go ahead (RELIABILITY G19): the browser must not say it came from
+ * Whether a write request may go ahead (docs/reliability.md G19): the browser must not say it came from
  * another site (src/server/sameOrigin.ts), and it must carry the session's CSRF token, in the
  * form field `csrf` or the `X-CSRF-Token` header. Both, because either alone has gaps: some
  * requests say nothing of where they came from, and a token alone does not stop a page on our

@@ -4,7 +4,7 @@ import { isCommonPassword } from './commonPasswords.ts';
 
 /**
  * Password hashing with argon2id from Node's own crypto (24.7 and later), at OWASP's first
- * recommended setting and RELIABILITY G11: 19 MiB, 2 passes, 1 lane. The stored string is the
+ * recommended setting and docs/reliability.md G11: 19 MiB, 2 passes, 1 lane. The stored string is the
  * usual PHC format, `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`, so the parameters travel
  * with each hash and can be raised later without breaking older ones.
  */
@@ -68,7 +68,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let dummy: Promise<string> | undefined;
 /**
  * A hash of a random password, checked when the email is unknown, so an unknown email costs the
- * same time as a wrong password and timing does not tell which (RELIABILITY G12).
+ * same time as a wrong password and timing does not tell which (docs/reliability.md G12).
  */
 export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(18).toString('base64url'));

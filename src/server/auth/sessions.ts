@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
- * Researcher sessions (RELIABILITY G13–G15). The cookie holds 32 random bytes; the database only
+ * Researcher sessions (docs/reliability.md G13–G15). The cookie holds 32 random bytes; the database only
  * their SHA-256, so neither a database copy nor a log line holds a working session. A session
  * ends after 30 minutes without a request, 12 hours after sign-in, at sign-out, and when its
  * account is disabled or removed. "now" is a parameter everywhere so tests can move the clock.

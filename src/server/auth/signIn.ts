@@ -8,7 +8,7 @@ import { acceptTotp } from './totp.ts';
 
 /**
  * The two steps of signing in. Every wrong answer is the same outcome, `wrong`, whether the
- * email is unknown, the account disabled, or the password or code wrong (RELIABILITY G12); the
+ * email is unknown, the account disabled, or the password or code wrong (docs/reliability.md G12); the
  * password is hashed in every case so the time taken does not tell them apart either.
  */
 export type SignInResult =

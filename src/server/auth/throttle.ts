@@ -1,7 +1,7 @@
 import { clientKey } from '../rateLimit.ts';
 
 /**
- * Slows down password and code guessing without letting anyone lock an account (RELIABILITY
+ * Slows down password and code guessing without letting anyone lock an account (docs/reliability.md
  * G12, ASVS 6.3.1). Failures are counted for 15 minutes, by email and by client address, both
  * kept only as keyed hashes in memory (see rateLimit.ts):
  *

@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 /**
  * Time-based one-time codes (RFC 6238: SHA-1, 6 digits, 30 seconds, as every authenticator app
  * expects) through the `otpauth` package. Each accepted code records its time step, and a code
- * from that step or an earlier one is refused afterwards, so a code works once (RELIABILITY G16).
+ * from that step or an earlier one is refused afterwards, so a code works once (docs/reliability.md G16).
  */
 const PERIOD_SECONDS = 30;
 const ISSUER = 'Safeguarding 2.0';

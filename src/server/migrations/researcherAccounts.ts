@@ -8,7 +8,7 @@ import type { Migration } from '../migrations.ts';
  *   keeps the audit log's researcher_id meaning one person. totp_pending_secret holds a secret
  *   being set up until a code confirms it; totp_last_step makes each code single-use.
  * - sessions: only the SHA-256 of the cookie's token is kept, so a copy of the database holds no
- *   working session (RELIABILITY G13, G24). Times are milliseconds since 1970 (UTC).
+ *   working session (docs/reliability.md G13, G24). Times are milliseconds since 1970 (UTC).
  *   awaiting_second_factor marks the short-lived session between password and code.
  * - audit_log: no foreign key, so entries outlive the account they mention.
  */

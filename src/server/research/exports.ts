@@ -8,7 +8,7 @@ import { iterateResponses } from './responses.ts';
 
 /**
  * A spreadsheet runs a cell that starts with one of these as a formula (CWE-1236). Prefixing a
- * single quote makes it text; this applies to every cell, headers included (RELIABILITY G9).
+ * single quote makes it text; this applies to every cell, headers included (docs/reliability.md G9).
  */
 const FORMULA_START = /^[=+\-@\t\r\0]/;
 

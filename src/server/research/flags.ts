@@ -95,7 +95,7 @@ const toFlag = (row: FlagRow): Flag => ({
 
 /**
  * Records a flag on a response or on prototype feedback. Called inside the transaction that
- * stores the words (RELIABILITY G4), or by a moderator who flags a comment by hand.
+ * stores the words (docs/reliability.md G4), or by a moderator who flags a comment by hand.
  */
 export function raiseFlag(
   db: DatabaseSync,

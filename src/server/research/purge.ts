@@ -53,7 +53,7 @@ export interface PurgeReport {
 
 /**
  * Deletes the responses of every survey past its retention (their codes go by cascade), one
- * transaction per survey, then flushes the WAL so the words leave the files (RELIABILITY G21,
+ * transaction per survey, then flushes the WAL so the words leave the files (docs/reliability.md G21,
  * G22). Responses of activities with no definition are never touched: their retention is unknown.
  * Nor are responses whose safeguarding flag is still open.
  */

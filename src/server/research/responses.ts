@@ -85,7 +85,7 @@ export function getResponse(
 
 /**
  * Deletes one response (its codes go with it, by cascade) and flushes the WAL so the words are
- * gone from the files too (RELIABILITY G22). False when there is no such response here.
+ * gone from the files too (docs/reliability.md G22). False when there is no such response here.
  */
 export function deleteResponse(
   db: DatabaseSync,

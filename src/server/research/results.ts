@@ -385,7 +385,7 @@ export type ParsedQuery = { ok: true; filter: ResultsFilter } | { ok: false; err
 
 /**
  * Reads the results page's query string. Every field that reaches a filter or an ordering is
- * checked against what the survey allows (RELIABILITY G10): an unknown question, an answer that
+ * checked against what the survey allows (docs/reliability.md G10): an unknown question, an answer that
  * question cannot have, a malformed date or an unknown sort is refused, never passed on.
  * Parameters this page does not use are ignored.
  */
