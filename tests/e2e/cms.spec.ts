@@ -22,6 +22,9 @@ const EDITOR = `http://localhost:${EDITOR_PORT}`;
 
 let repo: string;
 let editor: ChildProcess;
+let editorPage: Page;
+/** Console errors, uncaught exceptions and failed requests on the editor's page so far. */
+let errors: string[];
 let site: ChildProcess | undefined;
 const editorOutput: string[] = [];
 
@@ -73,13 +76,22 @@ test.beforeAll(async ({ browser }) => {
     .toBe(200);
   // Warm the development server: the first load compiles the editor (and reloads the page once
   // Vite has bundled its dependencies).
-  const page = await browser.newPage();
-  await page.goto(`${EDITOR}/admin/`, { timeout: 600_000 });
-  await page.getByRole('button', { name: 'Login' }).waitFor({ timeout: 600_000 });
-  await page.close();
+  // One page for all the editor's tests: each later visit changes only the address's #part,
+  // which Decap handles in the page, so the editor is loaded (and compiled) once.
+  editorPage = await browser.newPage();
+  errors = watchErrors(editorPage);
+  await editorPage.goto(`${EDITOR}/admin/`, { timeout: 600_000 });
+  await editorPage.getByRole('button', { name: 'Login' }).click({ timeout: 600_000 });
+  await expect(editorPage.getByRole('heading', { name: 'Collections' })).toBeVisible({
+    timeout: 120_000,
+  });
 });
 
+// Each test reports only the errors that happened during it.
+test.afterEach(() => void errors?.splice(0));
+
 test.afterAll(() => {
+  void editorPage?.close();
   if (editor?.pid) process.kill(-editor.pid, 'SIGTERM');
   site?.kill();
   rmSync(repo, { recursive: true, force: true });
@@ -93,7 +105,7 @@ const git = (...args: string[]) => run('git', args, { cwd: repo });
  * that Decap's own "is there a draft of this new entry yet?" question, which the local backend
  * answers 404 by design, is not mistaken for a fault.
  */
-function watchErrors(page: Page) {
+function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
@@ -110,10 +122,10 @@ function watchErrors(page: Page) {
   return errors;
 }
 
-async function logIn(page: Page) {
-  await page.goto(`${EDITOR}/admin/`);
-  await page.getByRole('button', { name: 'Login' }).click({ timeout: 60_000 });
-  await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
+/** The signed-in editor at one of its own addresses (`#/collections/…`). */
+async function openEditor(hash: string) {
+  await editorPage.goto(`${EDITOR}/admin/${hash}`);
+  return editorPage;
 }
 
 /** Moves a saved entry along the editorial workflow: 'In review' or 'Ready'. */
@@ -147,9 +159,8 @@ function frontMatter(file: string) {
   return match ? { data: parse(match[1]), body: match[2] } : { data: parse(text), body: '' };
 }
 
-test('/admin/ loads the editor with no console errors', async ({ page }) => {
-  const errors = watchErrors(page);
-  await logIn(page);
+test('npm run cms opens the editor: sign-in, then the collections, with no errors', async () => {
+  const page = await openEditor('#/');
   for (const name of [
     'Findings',
     'Prototype scopes',
@@ -163,10 +174,8 @@ test('/admin/ loads the editor with no console errors', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test("the preview shows an entry with the site's own components and styles", async ({ page }) => {
-  const errors = watchErrors(page);
-  await logIn(page);
-  await page.goto(`${EDITOR}/admin/#/collections/findings/entries/families-want-plain-words`);
+test("the preview shows an entry with the site's own components and styles", async () => {
+  const page = await openEditor('#/collections/findings/entries/families-want-plain-words');
   const preview = page.locator('iframe').first().contentFrame();
   const heading = preview.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText('Families want to be told things in plain words');
@@ -180,14 +189,10 @@ test("the preview shows an entry with the site's own components and styles", asy
   expect(errors).toEqual([]);
 });
 
-test('a one-field edit is a small diff, Updated on follows it, and only Ready can be published', async ({
-  page,
-}) => {
-  const errors = watchErrors(page);
+test('a one-field edit is a small diff, Updated on follows it, and only Ready can be published', async () => {
   const file = 'content/prototypes/shared-family-timeline.md';
   const branch = 'cms/prototypes/shared-family-timeline';
-  await logIn(page);
-  await page.goto(`${EDITOR}/admin/#/collections/prototypes/entries/shared-family-timeline`);
+  const page = await openEditor('#/collections/prototypes/entries/shared-family-timeline');
   await page.getByLabel('Version', { exact: true }).fill('0.3');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const status = page.getByRole('button', { name: /^Status:/ });
@@ -223,12 +228,8 @@ test('a one-field edit is a small diff, Updated on follows it, and only Ready ca
   expect(errors).toEqual([]);
 });
 
-test('the editor refuses a Markdown image without alternative text, saying where', async ({
-  page,
-}) => {
-  const errors = watchErrors(page);
-  await logIn(page);
-  await page.goto(`${EDITOR}/admin/#/collections/findings/new`);
+test('the editor refuses a Markdown image without alternative text, saying where', async () => {
+  const page = await openEditor('#/collections/findings/new');
   await page.getByLabel('Title', { exact: true }).fill('A map of the stages');
   await page.getByLabel('Summary').fill('Families drew the stages of their support as a map.');
   await page.getByRole('switch').last().click();
@@ -246,12 +247,8 @@ test('the editor refuses a Markdown image without alternative text, saying where
   expect(errors).toEqual([]);
 });
 
-test('a researcher writes a finding, it goes through review and lands in content/findings/', async ({
-  page,
-}) => {
-  const errors = watchErrors(page);
-  await logIn(page);
-  await page.goto(`${EDITOR}/admin/#/collections/findings/new`);
+test('a researcher writes a finding, it goes through review and lands in content/findings/', async () => {
+  const page = await openEditor('#/collections/findings/new');
   await page.getByLabel('Title', { exact: true }).fill('Practitioners want one place to look');
   await page
     .getByLabel('Summary')
@@ -278,10 +275,8 @@ test('a researcher writes a finding, it goes through review and lands in content
   expect(errors).toEqual([]);
 });
 
-test('a researcher writes a short survey through the editor', async ({ page }) => {
-  const errors = watchErrors(page);
-  await logIn(page);
-  await page.goto(`${EDITOR}/admin/#/collections/surveys/new`);
+test('a researcher writes a short survey through the editor', async () => {
+  const page = await openEditor('#/collections/surveys/new');
   await page.getByLabel('Title', { exact: true }).fill('Quick check on sharing information');
   await page
     .getByLabel('Summary')
