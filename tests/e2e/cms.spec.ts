@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as playwrightExpect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { CMS_PORT } from '../../playwright.config.ts';
 
@@ -19,6 +19,10 @@ const SITE_PORT = CMS_PORT - 10;
 /** Where `npm run cms` serves the editor (its PORT); Decap's backend is on CMS_PORT. */
 const EDITOR_PORT = CMS_PORT - 11;
 const EDITOR = `http://localhost:${EDITOR_PORT}`;
+
+// Development mode compiles what each screen needs on first use ("Loading entry..." for a while
+// on a busy machine): wait longer than the default 5 seconds for what the researcher would see.
+const expect = playwrightExpect.configure({ timeout: 60_000 });
 
 let repo: string;
 let editor: ChildProcess;
