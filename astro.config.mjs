@@ -50,6 +50,9 @@ export default defineConfig({
       ],
     },
   },
+  // The site transforms no images, so Astro's /_image endpoint is replaced by one that answers
+  // 404 (src/server/imageEndpointOff.ts) rather than fetching and converting on request.
+  image: { endpoint: { route: '/_image', entrypoint: './src/server/imageEndpointOff.ts' } },
   // Shiki colours code with inline style attributes, which the CSP refuses; findings are prose.
   markdown: { syntaxHighlight: false },
   // No telemetry-like prefetching of other pages: keep requests to what a person asks for.

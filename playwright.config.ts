@@ -66,6 +66,9 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PORT: String(PORT),
       DATA_DIR: E2E_DATA_DIR,
+      // Every test sends from 127.0.0.1: the per-address submission limit has its own server
+      // in tests/faults/hostile.spec.ts.
+      SUBMISSION_LIMIT_PER_HOUR: '1000000',
       PUBLIC_DECAP_LOCAL_URL: `http://127.0.0.1:${CMS_PORT}/api/v1`,
     },
     stdout: 'ignore',

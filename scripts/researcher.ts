@@ -5,37 +5,45 @@
  *   npm run researcher -- list
  *   npm run researcher -- remove <email>
  *   npm run researcher -- reset <email>        (new password; ends their sessions)
+ *   npm run researcher -- reset-2fa <email>    (removes a lost second factor; ends sessions)
+ *   npm run researcher -- rotate-totp-key      (re-seals authenticator secrets under a new key)
  *
  * Passwords are asked for at a prompt that does not echo when this runs in a terminal, and read
  * from the first line of standard input otherwise (`printf '%s\n' "$PW" | npm run …`), so they
  * never appear in the shell history or the process list. Uses DATA_DIR like the server.
  */
 import { DataDirError } from '../src/server/dataDir.ts';
+import { setAuditSource } from '../src/server/auth/audit.ts';
 import {
   AccountError,
   addResearcher,
   findByEmail,
   listResearchers,
   removeResearcher,
+  resetSecondFactor,
   ROLES,
   setPasswordHash,
   type Role,
 } from '../src/server/auth/accounts.ts';
 import { hashPassword, passwordProblem } from '../src/server/auth/passwords.ts';
+import { rotateTotpKey, totpKeyFile, TotpKeyError } from '../src/server/auth/totpKey.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 
 const USAGE = `Usage:
   npm run researcher -- add <email> --role admin|researcher
   npm run researcher -- list
   npm run researcher -- remove <email>
-  npm run researcher -- reset <email>`;
+  npm run researcher -- reset <email>
+  npm run researcher -- reset-2fa <email>
+  npm run researcher -- rotate-totp-key`;
 
 class UsageError extends Error {}
 
 async function main(args: string[]): Promise<string> {
   const [command, email, ...rest] = args;
   if (!command || command === 'help' || command === '--help') return USAGE;
-  if (command !== 'list' && !email) throw new UsageError(`Give an email address.\n\n${USAGE}`);
+  if (command !== 'list' && command !== 'rotate-totp-key' && !email)
+    throw new UsageError(`Give an email address.\n\n${USAGE}`);
   const db = getStore().database();
 
   switch (command) {
@@ -74,6 +82,17 @@ async function main(args: string[]): Promise<string> {
       const password = await askNewPassword(account.email);
       setPasswordHash(db, account.id, await hashPassword(password), { id: null });
       return `New password set for ${account.email}; their sessions have ended.`;
+    }
+    case 'reset-2fa': {
+      const account = findByEmail(db, email);
+      if (!account) throw new AccountError(`There is no account for ${email}.`);
+      if (!account.totpSecret) throw new AccountError(`${account.email} has no second factor.`);
+      resetSecondFactor(db, account.id, null);
+      return `Second factor removed for ${account.email}; their sessions have ended. They can set up a new one after signing in.`;
+    }
+    case 'rotate-totp-key': {
+      const count = rotateTotpKey(db);
+      return `New key in ${totpKeyFile(db)}; ${count} authenticator ${count === 1 ? 'secret' : 'secrets'} sealed under it. Old keys removed.`;
     }
     default:
       throw new UsageError(`Unknown command “${command}”.\n\n${USAGE}`);
@@ -137,13 +156,18 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
+// Entries this writes without a researcher are labelled "Command line" in the audit log.
+setAuditSource('command-line');
 try {
   console.log(await main(process.argv.slice(2)));
   closeStore();
 } catch (error) {
   closeStore();
   const known =
-    error instanceof UsageError || error instanceof AccountError || error instanceof DataDirError;
+    error instanceof UsageError ||
+    error instanceof AccountError ||
+    error instanceof DataDirError ||
+    error instanceof TotpKeyError;
   console.error(
     known ? (error as Error).message : `Failed: ${error instanceof Error ? error.message : error}`,
   );

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { DRAIN_TIMEOUT_MS, drainServer } from '../src/server/drainServer.ts';
 import { DataDirError } from '../src/server/dataDir.ts';
+import { sealPlainSecrets, TotpKeyError } from '../src/server/auth/totpKey.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 import {
   describeFeedbackPurge,
@@ -39,8 +40,11 @@ try {
   console.log(
     `Database ready in ${process.env.DATA_DIR || './data'} (schema version ${schemaVersion}).`,
   );
+  // Authenticator secrets stored in plain text by an older version are sealed now.
+  const sealed = sealPlainSecrets(getStore().database());
+  if (sealed > 0) console.log(`Sealed ${sealed} authenticator secrets with the TOTP key.`);
 } catch (error) {
-  if (error instanceof DataDirError) fail(error.message);
+  if (error instanceof DataDirError || error instanceof TotpKeyError) fail(error.message);
   fail(`The database could not be opened: ${error instanceof Error ? error.message : error}`);
 }
 

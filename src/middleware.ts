@@ -12,6 +12,7 @@ import {
 } from './server/auth/guards.ts';
 import { cookieName, findSession } from './server/auth/sessions.ts';
 import { json, unavailable } from './server/responses.ts';
+import { paramsWellFormed } from './server/routeParams.ts';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './server/sameOrigin.ts';
 import { getStore } from './server/store.ts';
 import { asStoreError, StoreUnavailableError } from './server/storeErrors.ts';
@@ -33,6 +34,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return next(new Request(new URL(REFUSED_PAGE, url), { method: 'GET' }));
   }
   const kind = classifyPath(url.pathname);
+  // A slug or id that could not name anything is "not found" before any route looks it up.
+  if (!paramsWellFormed(context.params)) {
+    if (url.pathname.startsWith('/api/')) return json(404, { error: 'Not found' });
+    // An empty 404, as the pages return for an unknown slug: Astro answers with the 404 page.
+    return new Response(null, { status: 404 });
+  }
   if (kind === 'public' || kind === 'login') return next();
 
   const refuse = (status: number, error: string) =>
@@ -47,7 +54,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   let mustSetUp: boolean;
   try {
     const db = getStore().database();
-    session = findSession(db, context.cookies.get(cookieName(url))?.value);
+    session = findSession(db, context.cookies.get(cookieName(context))?.value);
     mustSetUp = Boolean(session && !session.hasSecondFactor && secondFactorRequired(db));
   } catch (error) {
     const storeError = asStoreError(error);

@@ -125,13 +125,13 @@ export function feedbackSchema(prototype: Pick<Prototype, 'features'>) {
       reactions: perFeature(
         text('A reaction').oneOf(
           [...values(REACTIONS), undefined],
-          'Choose useful, not sure or worried',
+          'Choose useful, not sure or worried for this feature',
         ),
       ),
       why: perFeature(
         text('Why').max(
           LIMITS.why,
-          `Why must be ${LIMITS.why.toLocaleString('en-GB')} characters or fewer`,
+          `Why, for this feature, must be ${LIMITS.why.toLocaleString('en-GB')} characters or fewer`,
         ),
       ),
       comment: text('Your comment').max(
@@ -225,7 +225,7 @@ export async function checkFeedback(
       const path = inner.path || 'body';
       errors[path] ??= inner.message;
     }
-    return { ok: false, errors };
+    return { ok: false, errors: nameTheFeatures(prototype, errors) };
   }
   const reactions = featureIds(prototype).flatMap((featureId) => {
     const reaction = checked.reactions?.[featureId] as Reaction | undefined;
@@ -248,6 +248,23 @@ export async function checkFeedback(
       consentShow: checked.consentShow === true,
     },
   };
+}
+
+/**
+ * "this feature" becomes the feature's name, so no two links in the error summary read the same
+ * (WCAG 2.4.4): one "Choose useful, not sure or worried" per feature says nothing about where.
+ */
+function nameTheFeatures(
+  prototype: Pick<Prototype, 'features'>,
+  errors: FeedbackErrors,
+): FeedbackErrors {
+  for (const feature of prototype.features) {
+    for (const group of ['reactions', 'why']) {
+      const key = `${group}.${featureKey(feature)}`;
+      if (errors[key]) errors[key] = errors[key].replace('this feature', `“${feature.name}”`);
+    }
+  }
+  return errors;
 }
 
 /** The feedback fields in the order the form shows them. */

@@ -46,7 +46,10 @@ export function journeySchema(journey: Journey) {
       .strict()
       .typeError(`${what} must be text`)
       .nonNullable(`${what} must be text`)
-      .max(journey.textMaxLength, `${what} must be ${journey.textMaxLength} characters or fewer`);
+      .max(
+        journey.textMaxLength,
+        `${what} in this stage must be ${journey.textMaxLength} characters or fewer`,
+      );
   const roles = [...journey.involvedRoles.map((r) => r.value), SOMEONE_ELSE];
   return yup.object({
     stages: yup
@@ -58,20 +61,20 @@ export function journeySchema(journey: Journey) {
             .string()
             .strict()
             .typeError('Enter a name for this stage')
-            .max(80, 'The stage name must be 80 characters or fewer')
+            .max(80, 'The name of this stage must be 80 characters or fewer')
             .required('Enter a name for this stage'),
           happened: text('What happened'),
           who: yup
             .array()
-            .typeError('Select only the people listed')
-            .nonNullable('Select only the people listed')
+            .typeError('Select only the people listed for this stage')
+            .nonNullable('Select only the people listed for this stage')
             .of(
               yup
                 .string()
                 .strict()
-                .typeError('Select only the people listed')
-                .nonNullable('Select only the people listed')
-                .oneOf(roles, 'Select only the people listed'),
+                .typeError('Select only the people listed for this stage')
+                .nonNullable('Select only the people listed for this stage')
+                .oneOf(roles, 'Select only the people listed for this stage'),
             ),
           feeling: yup
             .string()
@@ -122,8 +125,27 @@ export async function journeyErrors(journey: Journey, values: JourneyValues): Pr
         .replace(/^(stages\.\d+\.who)\.\d+$/, '$1');
       errors[key] ??= inner.message;
     }
-    return errors;
+    return nameTheStages(errors, clean.stages);
   }
+}
+
+/**
+ * "this stage" becomes "stage 3 (Assessment)", so each link in the error summary says which
+ * stage it is about: seven identical "Select how this stage felt" tell nobody where to go.
+ */
+function nameTheStages(errors: FieldErrors, stages: StageValues[]): FieldErrors {
+  for (const [key, message] of Object.entries(errors)) {
+    const match = /^stages\.(\d+)\.(\w+)$/.exec(key);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const name = stages[index]?.name;
+    const named =
+      typeof name === 'string' && name.trim() && name.length <= 80 && match[2] !== 'name'
+        ? `stage ${index + 1} (${name.trim()})`
+        : `stage ${index + 1}`;
+    errors[key] = message.replace('this stage', named);
+  }
+  return errors;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -194,10 +216,11 @@ export async function validateJourneySubmission(
   if (tooManyStages) errors.stages = `A map can have at most ${MAX_STAGES} stages`;
   else if (Array.isArray(values.stages)) {
     values.stages.forEach((stage, i) => {
-      if (tooManyTicks(stage)) errors[`stages.${i}.who`] = 'Select only the people listed';
+      if (tooManyTicks(stage))
+        errors[`stages.${i}.who`] = 'Select only the people listed for this stage';
     });
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, errors: nameTheStages(errors, stages) };
   const clean = normaliseValues({ stages, role: values.role as string });
   return {
     ok: true,

@@ -146,8 +146,9 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
             <span className="govuk-caption-l">{prototype.title}</span>
             <h1 className="govuk-heading-xl">Tell us what you think</h1>
             <p className="govuk-body">
-              You do not need an account, and every question is optional except who you are. It
-              takes about 5 minutes.
+              You do not need an account. Tell us who you are, and answer at least one question
+              about the scope: how useful it would be, a feature, or a comment. Everything else is
+              optional. It takes about 5 minutes.
             </p>
             <div className="govuk-inset-text">
               We read every comment before anyone else can see it. Please do not name a child, a
@@ -162,7 +163,6 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
             <button
               type="submit"
               className="govuk-button"
-              data-module="govuk-button"
               disabled={sending}
               aria-disabled={sending || undefined}
             >
@@ -293,7 +293,7 @@ export function FeedbackFields({
         <div className="govuk-hint" id="consent-hint">
           Tick what you agree to. You can send feedback without ticking either.
         </div>
-        <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes">
           <Tick
             name="consentQuote"
             label="You may quote my words in findings on this site, without my name"

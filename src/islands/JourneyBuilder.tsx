@@ -1,23 +1,35 @@
 import { Form, Formik, useFormikContext, type FormikProps } from 'formik';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { Journey } from '../schemas/index.ts';
 import { ActivityIntro } from '../components/views/ActivityIntro.tsx';
 import { ConsentFields } from '../components/survey/ConsentFields.tsx';
+import { DeviceDraftNote } from '../components/survey/DeviceDraftNote.tsx';
 import { ErrorSummary } from '../components/survey/ErrorSummary.tsx';
 import { Confirmation } from '../components/survey/Confirmation.tsx';
 import { ErrorMessage } from '../components/survey/fieldParts.tsx';
 import { StageFields, stageFieldId } from '../components/journey/StageFields.tsx';
-import { EmotionCurve } from '../components/journey/EmotionCurve.tsx';
-import { JourneyTable } from '../components/journey/JourneyTable.tsx';
 import {
-  emptyStage,
+  HiddenStages,
+  MapSoFar,
+  RoleField,
+  StartChoice,
+} from '../components/journey/BuilderParts.tsx';
+import { CheckMap } from '../components/journey/CheckMap.tsx';
+import { SuccessBanner } from '../components/journey/SuccessBanner.tsx';
+import {
   journeyErrors,
   MAX_STAGES,
-  moveStage,
   SOMEONE_ELSE,
   type JourneyValues,
-  type StageValues,
 } from '../forms/journeyMap.ts';
+import {
+  addStage,
+  removeStage,
+  shiftStage,
+  startingStages,
+  type StageChange,
+} from '../forms/journeyStages.ts';
+import { journeyPageTitle } from '../forms/journeyTitles.ts';
 import { consentErrors, type FieldErrors } from '../forms/validateSurvey.ts';
 import { normaliseValues } from '../forms/values.ts';
 import { clearDraft, loadDraft, saveDraft } from '../client/surveyDraft.ts';
@@ -29,8 +41,12 @@ export interface JourneyState {
   step: JourneyStep;
   values: JourneyValues;
   errors: FieldErrors;
-  /** Said by the live region after a stage moves: "Assessment is now stage 2 of 5". */
+  /** Said by the live region after a stage moves: "Assessment moved down. It is now stage 2 of 5". */
   announcement?: string;
+  /** The stage just added, moved or removed: the message shown there, where focus returns. */
+  changed?: { at: number; text: string };
+  /** The map was just cleared from this device: say so. */
+  cleared?: boolean;
   notice?: string;
   /** Consent statements in their easy-read wording, where the activity provides it. */
   easyRead?: boolean;
@@ -52,9 +68,11 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   const [state, setState] = useState<JourneyState>(initial);
   const [ready, setReady] = useState(false);
   const [queued, setQueued] = useState(false);
+  const [restored, setRestored] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
   const formik = useRef<FormikProps<JourneyValues>>(null);
   const top = useRef<HTMLDivElement>(null);
+  const action = `/journeys/${slug}/form/`;
   const apiUrl = `/api/journeys/${slug}/maps`;
   const draftKey = `journey-${slug}`;
   const { step } = state;
@@ -67,8 +85,9 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   useEffect(() => {
     const draft = loadDraft<JourneyState>(draftKey);
     if (draft && initial.step === 'start' && typeof draft.state.step === 'string') {
-      setState({ ...draft.state, errors: {} });
+      setState({ ...draft.state, errors: {}, changed: undefined });
       formik.current?.resetForm({ values: draft.state.values });
+      setRestored(true);
     } else if (!initial.values.submissionId) {
       formik.current?.setFieldValue('submissionId', crypto.randomUUID());
     }
@@ -84,26 +103,26 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
 
   useEffect(() => {
     if (!ready) return;
-    const title =
-      step === 'start'
-        ? journey.title
-        : step === 'build'
-          ? `Your journey map – ${journey.title}`
-          : step === 'check'
-            ? `Check your journey map – ${journey.title}`
-            : `Journey map sent – ${journey.title}`;
-    document.title = `${Object.keys(state.errors).length ? 'Error: ' : ''}${title} – ${siteName}`;
+    document.title = journeyPageTitle(journey.title, step, state.errors, siteName);
   }, [ready, step, state.errors, journey.title, siteName]);
 
-  function goTo(next: JourneyStep, values?: JourneyValues) {
+  function goTo(next: JourneyStep, values?: JourneyValues, focusId?: string) {
     setState((s) => ({
       ...s,
       step: next,
       errors: {},
       announcement: undefined,
+      changed: undefined,
+      cleared: false,
       values: values ?? s.values,
     }));
     window.setTimeout(() => {
+      const target = focusId && document.getElementById(focusId);
+      if (target) {
+        target.scrollIntoView();
+        target.focus();
+        return;
+      }
       window.scrollTo(0, 0);
       top.current?.focus();
     }, 0);
@@ -129,44 +148,39 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
     }));
   }
 
-  const setStages = (stages: StageValues[], announcement?: string) => {
-    formik.current?.setFieldValue('stages', stages);
-    setState((s) => ({ ...s, announcement }));
-  };
-
-  function move(index: number, by: -1 | 1) {
-    const stages = formik.current!.values.stages;
-    const next = moveStage(stages, index, by);
-    const to = index + by;
-    setStages(next, `${next[to].name || 'New stage'} is now stage ${to + 1} of ${next.length}.`);
-    // Keep focus on the same control of the stage that moved, so the next press moves it again.
-    window.setTimeout(() => {
-      const button = document.querySelector<HTMLButtonElement>(
-        `#stage-${to} [data-move="${by < 0 ? 'up' : 'down'}"]`,
-      );
-      (button ?? document.querySelector<HTMLElement>(`#stage-${to} [data-move]`))?.focus();
-    }, 0);
+  /** Applies a change to the stages and says what changed, on screen and to screen readers. */
+  function apply(change: StageChange | undefined, focus: (at: number) => HTMLElement | null) {
+    if (!change) return showErrors({ stages: `A map can have at most ${MAX_STAGES} stages` });
+    formik.current?.setFieldValue('stages', change.stages);
+    setState((s) => ({ ...s, announcement: change.text, changed: change }));
+    window.setTimeout(() => focus(change.at)?.focus(), 0);
   }
 
-  function remove(index: number) {
-    const stages = formik.current!.values.stages;
-    const removed = stages[index]?.name || 'New stage';
-    setStages(
-      stages.filter((_, i) => i !== index),
-      `${removed} removed. ${stages.length - 1} stages left.`,
+  // After a move, focus stays on the same control of the stage that moved, so the next press
+  // moves it again; after an add, the new stage's name; after a remove, the message saying so.
+  const move = (index: number, by: -1 | 1) =>
+    apply(
+      shiftStage(formik.current!.values.stages, index, by),
+      (at) =>
+        document.querySelector(`#stage-${at} [data-move="${by < 0 ? 'up' : 'down'}"]`) ??
+        document.querySelector(`#stage-${at} [data-move]`),
     );
-    window.setTimeout(() => document.getElementById('add-stage')?.focus(), 0);
-  }
+  const remove = (index: number) =>
+    apply(removeStage(formik.current!.values.stages, index), () =>
+      document.getElementById(STAGE_CHANGE_ID),
+    );
+  const add = () =>
+    apply(addStage(formik.current!.values.stages), (at) =>
+      document.getElementById(stageFieldId(at, 'name')),
+    );
 
-  function add() {
-    const stages = formik.current!.values.stages;
-    if (stages.length >= MAX_STAGES)
-      return showErrors({ stages: `A map can have at most ${MAX_STAGES} stages` });
-    setStages([...stages, emptyStage()], `Stage ${stages.length + 1} added.`);
-    window.setTimeout(
-      () => document.getElementById(stageFieldId(stages.length, 'name'))?.focus(),
-      0,
-    );
+  function clearThisDevice() {
+    clearDraft(draftKey);
+    const empty = { stages: [], consent: {}, submissionId: crypto.randomUUID() };
+    formik.current?.resetForm({ values: empty });
+    setRestored(false);
+    goTo('start', empty, CLEARED_ID);
+    setState((s) => ({ ...s, cleared: true, notice: undefined }));
   }
 
   async function validate(values: JourneyValues) {
@@ -183,12 +197,8 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   async function onSubmit(values: JourneyValues) {
     if (step === 'start') {
       const blank =
-        (document.querySelector<HTMLInputElement>('input[name="start"]:checked')?.value ??
-          'suggested') === 'blank';
-      const stages =
-        blank || journey.suggestedStages.length === 0
-          ? [emptyStage()]
-          : journey.suggestedStages.map((s) => emptyStage(s.name));
+        document.querySelector<HTMLInputElement>('input[name="start"]:checked')?.value === 'blank';
+      const stages = startingStages(journey, values.stages, blank);
       formik.current?.setFieldValue('stages', stages);
       return goTo('build', { ...values, stages });
     }
@@ -202,6 +212,20 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
     );
   }
 
+  const mainLabel =
+    step === 'start'
+      ? 'Start your map'
+      : step === 'build'
+        ? 'Check your map'
+        : 'Send your journey map';
+  const intercept = (handler: () => void) =>
+    ready
+      ? (event: React.MouseEvent) => {
+          event.preventDefault();
+          handler();
+        }
+      : undefined;
+
   return (
     <Formik<JourneyValues>
       innerRef={formik}
@@ -214,32 +238,45 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
       {({ values }) => (
         <>
           <AutoSave draftKey={draftKey} state={state} enabled={ready} />
-          {step === 'start' ? (
-            <a href="/journeys/" className="govuk-back-link">
-              Back to journey mapping
-            </a>
-          ) : typeof step === 'string' ? (
-            <button
-              type="submit"
-              form="journey-form"
-              name="action"
-              value="back"
-              className="govuk-back-link sg-link-button"
-              onClick={(e) => {
-                e.preventDefault();
-                goTo(step === 'check' ? 'build' : 'start');
-              }}
-            >
-              Back
-            </button>
-          ) : null}
-          <ErrorSummary items={summaryItems(state.errors)} focusKey={focusKey} />
-          {state.notice && <div className="govuk-inset-text">{state.notice}</div>}
-          <div ref={top} tabIndex={-1} className="sg-step-start">
-            {typeof step !== 'string' ? (
+          {typeof step !== 'string' ? (
+            <div ref={top} tabIndex={-1} className="sg-step-start">
               <Confirmation survey={journey} receipt={step.done} />
-            ) : (
-              <Form id="journey-form" method="post" action={`/journeys/${slug}/form/`} noValidate>
+            </div>
+          ) : (
+            <Form id="journey-form" method="post" action={action} noValidate>
+              {/* Enter in a text box "clicks" the form's first submit button: this one, which
+                  does what the main button does (never Back, Move or Remove). */}
+              <button type="submit" name="action" value="continue" hidden tabIndex={-1}>
+                {mainLabel}
+              </button>
+              {step === 'start' ? (
+                <a href="/journeys/" className="govuk-back-link">
+                  Back to journey mapping
+                </a>
+              ) : (
+                <button
+                  type="submit"
+                  name="action"
+                  value="back"
+                  className="govuk-back-link sg-link-button"
+                  onClick={intercept(() => goTo(step === 'check' ? 'build' : 'start'))}
+                >
+                  Back
+                </button>
+              )}
+              <ErrorSummary items={summaryItems(state.errors)} focusKey={focusKey} />
+              {state.notice && <div className="govuk-inset-text">{state.notice}</div>}
+              {state.cleared && (
+                <SuccessBanner id={CLEARED_ID}>
+                  Your map has been cleared from this device.
+                </SuccessBanner>
+              )}
+              {restored && (
+                <div className="govuk-inset-text" role="status">
+                  We kept the map you started on this device, so you can carry on where you stopped.
+                </div>
+              )}
+              <div ref={top} tabIndex={-1} className="sg-step-start">
                 <input type="hidden" name="step" value={step} />
                 <input type="hidden" name="submissionId" value={values.submissionId ?? ''} />
                 <input type="hidden" name="easyRead" value={state.easyRead ? '1' : ''} />
@@ -249,7 +286,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                       <input type="hidden" name={`consent.${s.id}`} value="yes" key={s.id} />
                     ) : null,
                   )}
-                {step === 'check' && <HiddenStages stages={values.stages} role={values.role} />}
+                {step !== 'build' && <HiddenStages stages={values.stages} role={values.role} />}
                 {step === 'start' && (
                   <ActivityIntro kind="Journey map" activity={journey}>
                     <ConsentFields
@@ -257,7 +294,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                       errors={state.errors}
                       easyRead={Boolean(state.easyRead)}
                     />
-                    <StartChoice journey={journey} />
+                    <StartChoice journey={journey} existing={values.stages.length} />
                   </ActivityIntro>
                 )}
                 {step === 'build' && (
@@ -265,35 +302,37 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                     <span className="govuk-caption-l">{journey.title}</span>
                     <h1 className="govuk-heading-xl">Your journey map</h1>
                     <p className="govuk-body">
-                      Name each stage and say how it felt. Add, remove or move stages with the
-                      buttons. You can leave the other boxes empty.
+                      Each stage needs a name and how it felt. Everything else is optional, so leave
+                      a box empty if you want to. Add, remove or move stages with the buttons.
                     </p>
                     {values.stages.map((_, index) => (
-                      <StageFields
-                        key={index}
-                        journey={journey}
-                        index={index}
-                        count={values.stages.length}
-                        errors={state.errors}
-                        onMove={ready ? move : undefined}
-                        onRemove={ready ? remove : undefined}
-                      />
+                      <Fragment key={index}>
+                        {state.changed?.at === index && (
+                          <SuccessBanner id={STAGE_CHANGE_ID}>{state.changed.text}</SuccessBanner>
+                        )}
+                        <StageFields
+                          journey={journey}
+                          index={index}
+                          count={values.stages.length}
+                          errors={state.errors}
+                          formAction={`${action}#${STAGE_CHANGE_ID}`}
+                          onMove={ready ? move : undefined}
+                          onRemove={ready ? remove : undefined}
+                        />
+                      </Fragment>
                     ))}
+                    {state.changed?.at === values.stages.length && (
+                      <SuccessBanner id={STAGE_CHANGE_ID}>{state.changed.text}</SuccessBanner>
+                    )}
                     <ErrorMessage id="add-stage-error" message={state.errors.stages} />
                     <button
                       type="submit"
                       id="add-stage"
                       name="action"
                       value="add"
+                      formAction={`${action}#${STAGE_CHANGE_ID}`}
                       className="govuk-button govuk-button--secondary"
-                      onClick={
-                        ready
-                          ? (e) => {
-                              e.preventDefault();
-                              add();
-                            }
-                          : undefined
-                      }
+                      onClick={intercept(add)}
                     >
                       Add a stage
                     </button>
@@ -305,193 +344,56 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                       className="govuk-visually-hidden"
                       data-announcement
                     >
-                      {state.announcement}
+                      {ready ? state.announcement : null}
                     </div>
                   </>
                 )}
                 {step === 'check' && (
-                  <>
-                    <span className="govuk-caption-l">{journey.title}</span>
-                    <h1 className="govuk-heading-xl">Check your journey map</h1>
-                    <EmotionCurve
-                      points={values.stages.map((s) => ({
-                        name: s.name ?? '',
-                        feeling: Number(s.feeling),
-                      }))}
-                    />
-                    <JourneyTable stages={values.stages} roleLabel={roleLabel} />
-                    <p className="govuk-body">
-                      You are taking part as:{' '}
-                      {journey.participantRoles.find((r) => r.value === values.role)?.label}.
-                    </p>
-                  </>
+                  <CheckMap
+                    journey={journey}
+                    values={values}
+                    action={action}
+                    roleLabel={roleLabel}
+                    onChange={ready ? (focusId) => goTo('build', undefined, focusId) : undefined}
+                  />
                 )}
                 <div className="govuk-button-group">
-                  {step === 'start' && hasEasyRead && (
-                    <button
-                      type="submit"
-                      name="action"
-                      value="easy-read"
-                      className="govuk-button govuk-button--secondary"
-                      onClick={
-                        ready
-                          ? (e) => {
-                              e.preventDefault();
-                              setState((s) => ({ ...s, easyRead: !s.easyRead }));
-                            }
-                          : undefined
-                      }
-                    >
-                      {state.easyRead ? 'Use standard wording' : 'Use easy read wording'}
-                    </button>
-                  )}
                   <button
                     type="submit"
                     name="action"
                     value={step === 'check' ? 'submit' : 'continue'}
                     className="govuk-button"
                   >
-                    {step === 'start'
-                      ? 'Start your map'
-                      : step === 'build'
-                        ? 'Check your map'
-                        : 'Send your journey map'}
+                    {mainLabel}
                   </button>
+                  {step === 'start' && hasEasyRead && (
+                    <button
+                      type="submit"
+                      name="action"
+                      value="easy-read"
+                      className="govuk-button govuk-button--secondary"
+                      onClick={intercept(() => setState((s) => ({ ...s, easyRead: !s.easyRead })))}
+                    >
+                      {state.easyRead ? 'Use standard wording' : 'Use easy read wording'}
+                    </button>
+                  )}
                 </div>
                 <div role="status" className="govuk-body">
                   {queued &&
                     'You seem to be offline. Your map is saved on this device and will be sent as soon as you are back online.'}
                 </div>
-              </Form>
-            )}
-          </div>
+              </div>
+            </Form>
+          )}
+          {ready && typeof step === 'string' && (
+            <DeviceDraftNote onClear={clearThisDevice}>
+              Your map is saved on this device until you send it. If you share this computer or
+              phone, clear it when you stop.
+            </DeviceDraftNote>
+          )}
         </>
       )}
     </Formik>
-  );
-}
-
-/** The map drawn as it is built: every stage with a feeling on the curve, all in the table. */
-function MapSoFar({
-  stages,
-  roleLabel,
-}: {
-  stages: StageValues[];
-  roleLabel: (value: string) => string;
-}) {
-  const felt = stages.filter((s) => s.feeling);
-  return (
-    <section aria-labelledby="map-so-far">
-      <h2 className="govuk-heading-m" id="map-so-far">
-        Your map so far
-      </h2>
-      {felt.length > 0 ? (
-        <EmotionCurve
-          id="curve-so-far"
-          points={felt.map((s) => ({ name: s.name ?? '', feeling: Number(s.feeling) }))}
-        />
-      ) : (
-        <p className="govuk-body">Say how a stage felt and it appears on the curve here.</p>
-      )}
-      <JourneyTable
-        stages={stages}
-        roleLabel={roleLabel}
-        caption="Your map so far, stage by stage"
-      />
-    </section>
-  );
-}
-
-function StartChoice({ journey }: { journey: Journey }) {
-  return (
-    <div className="govuk-form-group">
-      <fieldset className="govuk-fieldset">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-          <h2 className="govuk-fieldset__heading">How do you want to start?</h2>
-        </legend>
-        <div className="govuk-radios" data-module="govuk-radios">
-          <div className="govuk-radios__item">
-            <input
-              className="govuk-radios__input"
-              id="start"
-              name="start"
-              type="radio"
-              value="suggested"
-              defaultChecked
-            />
-            <label className="govuk-label govuk-radios__label" htmlFor="start">
-              With our suggested stages ({journey.suggestedStages.map((s) => s.name).join(', ')})
-            </label>
-          </div>
-          <div className="govuk-radios__item">
-            <input
-              className="govuk-radios__input"
-              id="start-2"
-              name="start"
-              type="radio"
-              value="blank"
-            />
-            <label className="govuk-label govuk-radios__label" htmlFor="start-2">
-              With a blank map
-            </label>
-          </div>
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-function RoleField({ journey, error }: { journey: Journey; error?: string }) {
-  const { values, setFieldValue } = useFormikContext<JourneyValues>();
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? 'role-error' : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-          <h2 className="govuk-fieldset__heading">Which best describes you?</h2>
-        </legend>
-        <ErrorMessage id="role-error" message={error} />
-        <div className="govuk-radios" data-module="govuk-radios">
-          {journey.participantRoles.map((role, i) => (
-            <div className="govuk-radios__item" key={role.value}>
-              <input
-                className="govuk-radios__input"
-                id={i === 0 ? 'role' : `role-${i + 1}`}
-                name="role"
-                type="radio"
-                value={role.value}
-                checked={values.role === role.value}
-                onChange={() => setFieldValue('role', role.value)}
-              />
-              <label
-                className="govuk-label govuk-radios__label"
-                htmlFor={i === 0 ? 'role' : `role-${i + 1}`}
-              >
-                {role.label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-/** On the check page without JavaScript, the map rides along as hidden fields. */
-function HiddenStages({ stages, role }: { stages: StageValues[]; role?: string }) {
-  const fields: [string, string][] = [];
-  stages.forEach((stage, i) => {
-    for (const [key, value] of Object.entries(stage)) {
-      if (Array.isArray(value)) value.forEach((v) => fields.push([`stages.${i}.${key}`, v]));
-      else if (value) fields.push([`stages.${i}.${key}`, String(value)]);
-    }
-  });
-  if (role) fields.push(['role', role]);
-  return (
-    <>
-      {fields.map(([name, value], i) => (
-        <input type="hidden" name={name} value={value} key={i} />
-      ))}
-    </>
   );
 }
 
@@ -512,10 +414,14 @@ function AutoSave({
       (state.step === 'start' && !Object.values(values.consent).some(Boolean))
     )
       clearDraft(draftKey);
-    else saveDraft(draftKey, { ...state, values, announcement: undefined });
+    else saveDraft(draftKey, { ...state, values, announcement: undefined, changed: undefined });
   }, [enabled, draftKey, state, values]);
   return null;
 }
+
+/** Where focus goes after a stage is added, moved or removed (a #fragment without JavaScript). */
+const STAGE_CHANGE_ID = 'stage-change';
+const CLEARED_ID = 'map-cleared';
 
 function summaryItems(errors: FieldErrors) {
   return Object.entries(errors).map(([key, text]) => {

@@ -4,6 +4,7 @@ import type { Survey } from '../schemas/index.ts';
 import { ActivityIntro } from '../components/views/ActivityIntro.tsx';
 import { CheckAnswers } from '../components/survey/CheckAnswers.tsx';
 import { ConsentFields } from '../components/survey/ConsentFields.tsx';
+import { DeviceDraftNote } from '../components/survey/DeviceDraftNote.tsx';
 import { ErrorSummary } from '../components/survey/ErrorSummary.tsx';
 import { HiddenAnswers } from '../components/survey/HiddenValues.tsx';
 import { fieldId, QuestionField } from '../components/survey/QuestionField.tsx';
@@ -358,19 +359,10 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
               )}
             </div>
             {hydrated && step.name !== 'done' && (
-              <div className="sg-device-note">
-                <p className="govuk-body-s">
-                  Your answers are saved on this device until you send them. If you share this
-                  computer or phone, clear them when you stop.
-                </p>
-                <button
-                  type="button"
-                  className="govuk-button govuk-button--secondary"
-                  onClick={clearThisDevice}
-                >
-                  Clear my answers from this device
-                </button>
-              </div>
+              <DeviceDraftNote onClear={clearThisDevice}>
+                Your answers are saved on this device until you send them. If you share this
+                computer or phone, clear them when you stop.
+              </DeviceDraftNote>
             )}
           </>
         );

@@ -23,7 +23,8 @@ export type SaveFeedbackResult =
   | { status: 'refused' };
 
 const secrets = new WeakMap<DatabaseSync, Buffer>();
-const secretFor = (db: DatabaseSync) => {
+/** The instance secret (loaded once per connection), for receipts and public comment ids. */
+export const secretFor = (db: DatabaseSync) => {
   let secret = secrets.get(db);
   if (!secret) secrets.set(db, (secret = loadReceiptSecret(db)));
   return secret;

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Journey } from '../schemas/index.ts';
 import {
-  emptyStage,
   formToJourney,
   journeyErrors,
   MAX_STAGES,
-  moveStage,
   validateJourneySubmission,
 } from '../forms/journeyMap.ts';
+import {
+  addStage,
+  removeStage,
+  shiftStage,
+  startingStages,
+  type StageChange,
+} from '../forms/journeyStages.ts';
 import { consentErrors } from '../forms/validateSurvey.ts';
 import type { JourneyState, JourneyStep } from '../islands/JourneyBuilder.tsx';
 import type { Store } from './store.ts';
+import { limitNotice, type SubmissionLimit } from './submissionLimit.ts';
 import { submitActivityResponse } from './surveySubmissions.ts';
 import { formatDate } from '../lib/dates.ts';
 
@@ -26,6 +32,7 @@ export async function journeyFormPost(
   form: URLSearchParams,
   now: Date,
   riskPhrases: readonly string[] = [],
+  limit?: SubmissionLimit,
 ): Promise<{ status: number; state: JourneyState }> {
   const posted = formToJourney(form);
   const values = { ...posted, submissionId: posted.submissionId || randomUUID() };
@@ -42,39 +49,29 @@ export async function journeyFormPost(
 
   if (action === 'back') return show({ step: step === 'check' ? 'build' : 'start' });
   if (action === 'easy-read') return show({ easyRead: !base.easyRead });
-  if (action === 'add') {
-    if (values.stages.length >= MAX_STAGES) {
-      return show({ errors: { stages: `A map can have at most ${MAX_STAGES} stages` } }, 422);
-    }
-    return show({
-      values: { ...values, stages: [...values.stages, emptyStage()] },
-      announcement: `Stage ${values.stages.length + 1} added.`,
-    });
-  }
+  const changed = (change: StageChange | undefined) =>
+    change
+      ? show({ values: { ...values, stages: change.stages }, changed: change })
+      : show({ errors: { stages: `A map can have at most ${MAX_STAGES} stages` } }, 422);
+  if (action === 'add') return changed(addStage(values.stages));
   for (const [prefix, by] of [
     ['up:', -1],
     ['down:', 1],
   ] as const) {
     const index = stage(prefix);
-    if (Number.isInteger(index) && values.stages[index]) {
-      const stages = moveStage(values.stages, index, by);
-      const to = Math.min(Math.max(index + by, 0), stages.length - 1);
-      return show({
-        values: { ...values, stages },
-        announcement: `${stages[to].name || 'New stage'} is now stage ${to + 1} of ${stages.length}.`,
-      });
-    }
+    if (Number.isInteger(index) && values.stages[index])
+      return changed(shiftStage(values.stages, index, by));
   }
   const removed = stage('remove:');
-  if (Number.isInteger(removed) && values.stages[removed]) {
-    return show({ values: { ...values, stages: values.stages.filter((_, i) => i !== removed) } });
-  }
+  if (Number.isInteger(removed) && values.stages[removed])
+    return changed(removeStage(values.stages, removed));
+  // "Change" on the check page: back to the builder, at that stage (the button's #fragment).
+  if (action.startsWith('change:')) return show({ step: 'build' });
 
   if (step === 'start') {
     const errors = consentErrors(journey, values.consent);
     if (Object.keys(errors).length > 0) return show({ errors }, 422);
-    const blank = form.get('start') === 'blank' || journey.suggestedStages.length === 0;
-    const stages = blank ? [emptyStage()] : journey.suggestedStages.map((s) => emptyStage(s.name));
+    const stages = startingStages(journey, values.stages, form.get('start') === 'blank');
     return show({ step: 'build', values: { ...values, stages } });
   }
   if (step === 'build') {
@@ -86,6 +83,7 @@ export async function journeyFormPost(
   const result = await submitActivityResponse(store, 'journey', slug, journey, values, now, {
     riskPhrases,
     validate: validateJourneySubmission,
+    limit,
   });
   switch (result.outcome) {
     case 'created':
@@ -110,6 +108,8 @@ export async function journeyFormPost(
         },
         503,
       );
+    case 'rate-limited':
+      return show({ notice: limitNotice(result.retryAfterSeconds, 'Your map was') }, 429);
     default:
       return show({ notice: 'This activity is not open. Your map was not sent.' }, 404);
   }

@@ -1,5 +1,8 @@
+import { auditSource } from './migrations/auditSource.ts';
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
+import { publishedName } from './migrations/publishedName.ts';
 import { prototypeFeedback } from './migrations/prototypeFeedback.ts';
+import { recoveryCodes } from './migrations/recoveryCodes.ts';
 import { researcherAccounts } from './migrations/researcherAccounts.ts';
 import { researchDataMigration } from './migrations/researchData.ts';
 import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
@@ -59,4 +62,7 @@ export const migrations: Migration[] = [
   safeguardingFlags,
   journeyStageGroups,
   prototypeFeedback,
+  recoveryCodes,
+  auditSource,
+  publishedName,
 ];

@@ -25,5 +25,11 @@ export function outcomeResponse(result: SubmitOutcome, noun: string): Response {
       return json(422, { errors: result.errors });
     case 'unavailable':
       return unavailable(result.reason);
+    case 'rate-limited':
+      return json(
+        429,
+        { error: 'Too many answers have been sent from here in the last hour. Please try later.' },
+        { 'Retry-After': String(result.retryAfterSeconds) },
+      );
   }
 }

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { PUBLIC_ROLE, type Reaction, type Role } from '../forms/feedback.ts';
+import { secretFor } from './feedbackStore.ts';
 
 /**
  * What the public may see of feedback on a prototype scope: approved comments in the
@@ -10,14 +12,27 @@ import { PUBLIC_ROLE, type Reaction, type Role } from '../forms/feedback.ts';
 export const SMALL_GROUP = 5;
 export const COMMENTS_PER_PAGE = 10;
 
+/**
+ * Exactly what SECURITY.md says the public sees of a comment. Not the feedback's own id (it
+ * counts private feedback too, so it would tell how much there is and in what order) and not
+ * the day it was sent (with the role, that can point at one person).
+ */
 export interface PublicComment {
-  id: number;
-  /** The name the person chose to show, or null for anonymous. */
+  /** Opaque and stable: an HMAC of the feedback id under the instance secret. */
+  id: string;
+  /** The name a moderator approved for showing, or null for anonymous. */
   name: string | null;
   role: string;
   text: string;
-  receivedOn: string;
   replies: { text: string; repliedOn: string }[];
+}
+
+/** The public id of a piece of feedback: reveals neither its number nor how many there are. */
+export function publicCommentId(db: DatabaseSync, feedbackId: number): string {
+  return createHmac('sha256', secretFor(db))
+    .update(`public-comment:${feedbackId}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 export interface CommentPage {
@@ -47,8 +62,7 @@ export function approvedComments(
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
   const rows = db
     .prepare(
-      `SELECT id, display_name AS name, role, practitioner_kind AS kind,
-         published_text AS text, received_on AS receivedOn
+      `SELECT id, published_name AS name, role, published_text AS text
        FROM feedback WHERE prototype_slug = ? AND status = 'approved'
        ORDER BY id DESC LIMIT ? OFFSET ?`,
     )
@@ -57,7 +71,6 @@ export function approvedComments(
     name: string | null;
     role: Role;
     text: string;
-    receivedOn: string;
   }[];
   const replies = db.prepare(
     `SELECT body AS text, replied_on AS repliedOn FROM feedback_replies
@@ -65,11 +78,10 @@ export function approvedComments(
   );
   return {
     comments: rows.map((row) => ({
-      id: row.id,
+      id: publicCommentId(db, row.id),
       name: row.name,
       role: PUBLIC_ROLE[row.role] ?? 'Someone else',
       text: row.text,
-      receivedOn: row.receivedOn,
       replies: replies.all(row.id) as { text: string; repliedOn: string }[],
     })),
     page: current,

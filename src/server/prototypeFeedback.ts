@@ -2,7 +2,7 @@ import type { Prototype } from '../schemas/index.ts';
 import { checkFeedback, HONEYPOT, type FeedbackErrors } from '../forms/feedback.ts';
 import { ukDay } from './activityDates.ts';
 import { feedbackTexts, saveFeedback } from './feedbackStore.ts';
-import { FailureLimiter, type LimiterOptions } from './rateLimit.ts';
+import { limiterPerProcess, type FailureLimiter, type LimiterOptions } from './rateLimit.ts';
 import { findRiskPhrases } from './research/flags.ts';
 import { CONFLICT_MESSAGE, definitionHash } from './surveySubmissions.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
@@ -22,15 +22,8 @@ export function feedbackLimits(env: NodeJS.ProcessEnv = process.env): LimiterOpt
   };
 }
 
-const KEY = Symbol.for('safeguarding.feedbackLimiter');
-type Holder = { [KEY]?: FailureLimiter };
-
 /** One limiter per process, shared by the API and the no-JavaScript form. */
-export function feedbackLimiter(): FailureLimiter {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new FailureLimiter(feedbackLimits());
-  return holder[KEY];
-}
+export const feedbackLimiter = () => limiterPerProcess('feedbackLimiter', feedbackLimits);
 
 export type FeedbackOutcome =
   | { outcome: 'created' | 'replayed'; receipt: string }

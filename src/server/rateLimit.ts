@@ -90,3 +90,15 @@ export class FailureLimiter {
     return this.#clients.size < this.#options.maxClients ? client : 'overflow';
   }
 }
+
+/**
+ * One limiter per process for `name`. Kept on globalThis because the server start script and the
+ * bundled routes are separate module graphs in the same process, and the API and the
+ * no-JavaScript form must share one allowance.
+ */
+export function limiterPerProcess(name: string, options: () => LimiterOptions): FailureLimiter {
+  const holder = globalThis as { [key: symbol]: FailureLimiter | undefined };
+  const key = Symbol.for(`safeguarding.${name}`);
+  holder[key] ??= new FailureLimiter(options());
+  return holder[key];
+}

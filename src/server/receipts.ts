@@ -73,6 +73,6 @@ export function hashReceipt(canonicalReceipt: string): string {
   return createHash('sha256').update(canonicalReceipt, 'utf8').digest('hex');
 }
 
-function group(symbols: string): string {
+export function group(symbols: string): string {
   return symbols.match(new RegExp(`.{1,${GROUP}}`, 'g'))!.join('-');
 }

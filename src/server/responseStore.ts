@@ -74,7 +74,7 @@ export function responseMethods(
   );
 
   return {
-    saveResponse(response: NewResponse): SaveResult {
+    saveResponse(response: NewResponse, allow = () => true): SaveResult {
       const receipt = deriveReceipt(secret, response.kind, response.slug, response.submissionId);
       const receiptHash = hashReceipt(receipt);
       const payloadHash = sha256Hex(
@@ -95,6 +95,7 @@ export function responseMethods(
           }
           return { status: 'replayed', receipt };
         }
+        if (!allow()) return { status: 'refused' };
         const { lastInsertRowid } = insert.run(
           response.kind,
           response.slug,

@@ -157,10 +157,13 @@ export interface SecureServerOptions {
 
 export function reachedOverHttps(req: IncomingMessage, trustProxy: boolean): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
-  if (!trustProxy) return false;
   const proto = req.headers['x-forwarded-proto'];
-  const first = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0].trim().toLowerCase();
-  return first === 'https';
+  return forwardedHttps(Array.isArray(proto) ? proto[0] : proto, trustProxy);
+}
+
+/** Whether a trusted proxy's `X-Forwarded-Proto` (its first value) says the browser used HTTPS. */
+export function forwardedHttps(proto: string | null | undefined, trustProxy: boolean): boolean {
+  return trustProxy && proto?.split(',')[0].trim().toLowerCase() === 'https';
 }
 
 /**

@@ -28,6 +28,8 @@ export interface NewResponse {
 
 export type SaveResult =
   | { status: 'created' | 'replayed'; receipt: string }
+  /** `allow` said no to a new submission (a rate limit). Nothing was changed. */
+  | { status: 'refused' }
   /** The submission id was already used for a different body. Nothing was changed. */
   | { status: 'conflict' };
 
@@ -47,9 +49,10 @@ export interface Store {
    * answers 201 never acknowledges something a crash could lose. A repeat of the same
    * submission returns the same receipt and stores nothing. Throws StoreBusyError when the
    * database stays locked past the busy timeout, and StoreUnavailableError('unwritable') when
-   * the disk refuses the write.
+   * the disk refuses the write. `allow`, if given, is asked (inside the transaction) only before
+   * storing a new submission, so a retry of one already stored is never refused.
    */
-  saveResponse(response: NewResponse): SaveResult;
+  saveResponse(response: NewResponse, allow?: () => boolean): SaveResult;
   /**
    * Deletes the response with this receipt code and flushes the write-ahead log, so the words are
    * gone from the database files, not just unlinked. False when no response has that code (or

@@ -7,6 +7,7 @@ import { answerErrors, consentErrors, type SurveyValues } from '../forms/validat
 import { normaliseValues } from '../forms/values.ts';
 import type { FlowState } from '../islands/SurveyFlow.tsx';
 import type { Store } from './store.ts';
+import { limitNotice, type SubmissionLimit } from './submissionLimit.ts';
 import { submitSurveyResponse } from './surveySubmissions.ts';
 import { formatDate } from '../lib/dates.ts';
 
@@ -22,6 +23,7 @@ export async function surveyFormPost(
   form: URLSearchParams,
   now: Date,
   riskPhrases: readonly string[] = [],
+  limit?: SubmissionLimit,
 ): Promise<{ status: number; state: FlowState }> {
   const posted = formToSubmission(survey, form) as Required<SurveyValues>;
   const values: SurveyValues = {
@@ -74,7 +76,10 @@ export async function surveyFormPost(
     });
   }
 
-  const result = await submitSurveyResponse(store, slug, survey, values, now, { riskPhrases });
+  const result = await submitSurveyResponse(store, slug, survey, values, now, {
+    riskPhrases,
+    limit,
+  });
   switch (result.outcome) {
     case 'created':
     case 'replayed':
@@ -101,6 +106,8 @@ export async function surveyFormPost(
         },
         503,
       );
+    case 'rate-limited':
+      return show({ notice: limitNotice(result.retryAfterSeconds, 'Your answers were') }, 429);
     default:
       return show({ notice: 'This survey is not open. Your answers were not sent.' }, 404);
   }

@@ -5,6 +5,7 @@ import { canonicalJson, sha256Hex } from './canonicalJson.ts';
 import { contentDay, ukDay } from './activityDates.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
 import type { ActivityKind, Store } from './store.ts';
+import type { SubmissionLimit } from './submissionLimit.ts';
 
 export type Availability = 'open' | 'closed' | 'not-yet-open';
 
@@ -49,7 +50,9 @@ export type SubmitOutcome =
   | { outcome: 'not-yet-open'; opens: string }
   | { outcome: 'invalid'; errors: Record<string, string> }
   /** Nothing was stored: the database was locked or could not be written. Try again later. */
-  | { outcome: 'unavailable'; reason: StoreUnavailableReason };
+  | { outcome: 'unavailable'; reason: StoreUnavailableReason }
+  /** Nothing was stored: this address has sent its hour's allowance (submissionLimit.ts). */
+  | { outcome: 'rate-limited'; retryAfterSeconds: number };
 
 export const CONFLICT_MESSAGE =
   'This submissionId was already used for different answers. Make a new submissionId for a new submission.';
@@ -83,11 +86,13 @@ export function submitSurveyResponse(
   {
     riskPhrases = [],
     validate = validateSubmission,
-  }: { riskPhrases?: readonly string[]; validate?: Validate } = {},
+    limit,
+  }: { riskPhrases?: readonly string[]; validate?: Validate; limit?: SubmissionLimit } = {},
 ): Promise<SubmitOutcome> {
   return submitActivityResponse(store, 'survey', slug, survey, body, now, {
     riskPhrases,
     validate: (activity, input) => validate(activity, input),
+    limit,
   });
 }
 
@@ -102,9 +107,12 @@ export async function submitActivityResponse<T extends Activity>(
   {
     riskPhrases = [],
     validate,
+    limit,
   }: {
     riskPhrases?: readonly string[];
     validate: (activity: T, body: unknown) => Promise<Checked>;
+    /** Counts new submissions per address; the routes always pass it. */
+    limit?: SubmissionLimit;
   },
 ): Promise<SubmitOutcome> {
   if (!activity || activity.status === 'draft') return { outcome: 'not-found' };
@@ -117,21 +125,34 @@ export async function submitActivityResponse<T extends Activity>(
   const checked = await validate(activity, body);
   if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
 
+  let retryAfterSeconds = 0;
+  const allow = () => {
+    if (!limit) return true;
+    const check = limit.limiter.check(limit.client, now.getTime());
+    if (!check.allowed) retryAfterSeconds = check.retryAfterSeconds;
+    return check.allowed;
+  };
   try {
-    const saved = store.saveResponse({
-      kind,
-      slug,
-      definitionHash: definitionHash(activity),
-      consentVersion: activity.consent.version,
-      answers: checked.value.answers,
-      consent: checked.value.consent,
-      submissionId: checked.value.submissionId,
-      receivedOn: ukDay(now),
-      riskMatch: findRiskPhrases(checked.value.answers, riskPhrases),
-    });
+    const saved = store.saveResponse(
+      {
+        kind,
+        slug,
+        definitionHash: definitionHash(activity),
+        consentVersion: activity.consent.version,
+        answers: checked.value.answers,
+        consent: checked.value.consent,
+        submissionId: checked.value.submissionId,
+        receivedOn: ukDay(now),
+        riskMatch: findRiskPhrases(checked.value.answers, riskPhrases),
+      },
+      allow,
+    );
     if (saved.status === 'conflict') {
       return { outcome: 'invalid', errors: { submissionId: CONFLICT_MESSAGE } };
     }
+    if (saved.status === 'refused') return { outcome: 'rate-limited', retryAfterSeconds };
+    // The limiter counts events; here, new submissions (a retry was 'replayed', never counted).
+    if (saved.status === 'created') limit?.limiter.recordFailure(limit.client, now.getTime());
     return { outcome: saved.status, receipt: saved.receipt };
   } catch (error) {
     if (error instanceof StoreUnavailableError) {

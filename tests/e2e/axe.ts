@@ -10,7 +10,14 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  */
 export async function axeViolations(
   page: Page,
-  { javaScript = true }: { javaScript?: boolean } = {},
+  {
+    javaScript = true,
+    bestPractice = false,
+  }: {
+    javaScript?: boolean;
+    /** Also axe's best-practice rules (landmarks, headings, regions), not only WCAG's. */
+    bestPractice?: boolean;
+  } = {},
 ): Promise<string[]> {
   let target = page;
   if (!javaScript) {
@@ -30,7 +37,9 @@ export async function axeViolations(
     });
   }
   try {
-    const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
+    const results = await new AxeBuilder({ page: target })
+      .withTags(bestPractice ? [...WCAG_TAGS, 'best-practice'] : WCAG_TAGS)
+      .analyze();
     return results.violations.map(
       (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );

@@ -54,8 +54,10 @@ test.beforeAll(async () => {
       HOST: '127.0.0.1',
       PORT: String(PORT),
       DATA_DIR: dataDir,
-      // The fuzz sends far more feedback from one address than the limit allows a person.
+      // The fuzz sends far more feedback, answers and maps from one address than the limits
+      // allow a person.
       FEEDBACK_LIMIT_PER_HOUR: '1000000',
+      SUBMISSION_LIMIT_PER_HOUR: '1000000',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -46,8 +46,8 @@ test('bad maps get 422 with errors per stage and field, and unknown or huge ones
   });
   expect(bad.status()).toBe(422);
   expect((await bad.json()).errors).toMatchObject({
-    'stages.0.name': 'Enter a name for this stage',
-    'stages.0.feeling': 'Select how this stage felt',
+    'stages.0.name': 'Enter a name for stage 1',
+    'stages.0.feeling': 'Select how stage 1 felt',
     role: 'Select the role that best describes you',
   });
   const tooMany = await request.post(URL_, {

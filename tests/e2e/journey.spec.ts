@@ -40,11 +40,11 @@ test('a five-stage map built by keyboard alone, with moves announced, sent and w
   const live = page.locator('[data-announcement]');
   await tabTo(page, page.getByRole('button', { name: 'Move down: A first worry' }));
   await page.keyboard.press('Enter');
-  await expect(live).toHaveText('A first worry is now stage 2 of 5.');
+  await expect(live).toHaveText('A first worry moved down. It is now stage 2 of 5.');
   await expect(page.locator('#stage-1 h2')).toHaveText('Stage 2 of 5: A first worry');
   await tabTo(page, page.getByRole('button', { name: 'Move up: A first worry' }));
   await page.keyboard.press('Enter');
-  await expect(live).toHaveText('A first worry is now stage 1 of 5.');
+  await expect(live).toHaveText('A first worry moved up. It is now stage 1 of 5.');
 
   // Say how each stage felt: arrow keys move through the five faces.
   const feelings = [2, 1, 3, 4, 5];
@@ -104,8 +104,8 @@ test('an empty stage name and a missing feeling are errors that say how to fix t
   await page.getByRole('button', { name: 'Check your map' }).click();
   const summary = page.locator('.govuk-error-summary');
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText('Enter a name for this stage');
-  await expect(summary).toContainText('Select how this stage felt');
+  await expect(summary).toContainText('Enter a name for stage 1');
+  await expect(summary).toContainText('Select how stage 1 felt');
   await expect(summary).toContainText('Select the role that best describes you');
   await expect(page).toHaveTitle(/^Error: /);
   expect(await axeViolations(page), 'axe on the builder with errors').toEqual([]);
@@ -129,7 +129,9 @@ test.describe('without JavaScript', () => {
     // Without JavaScript a button's name is from the last post, before this stage was named.
     await page.getByRole('button', { name: 'Move up: New stage' }).click();
     await expect(page.locator('#stage-0-name')).toHaveValue('Home visit');
-    await expect(page.getByText('Home visit is now stage 1 of 2.')).toBeAttached();
+    await expect(page.locator('#stage-change p')).toHaveText(
+      'Home visit moved up. It is now stage 1 of 2.',
+    );
     await page.getByRole('button', { name: 'Add a stage' }).click();
     await page.getByRole('button', { name: 'Remove this stage: New stage' }).click();
     await expect(page.locator('fieldset.sg-stage')).toHaveCount(2);

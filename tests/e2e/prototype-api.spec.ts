@@ -42,7 +42,8 @@ test('feedback: 422 per field, 404 for an unknown scope, 413 and 415 for the wro
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).errors).toEqual({
     role: 'Select who you are',
-    'reactions.agreed-actions': 'Choose useful, not sure or worried',
+    'reactions.agreed-actions':
+      'Choose useful, not sure or worried for “What was agreed and what happens next”',
   });
 
   const unknown = await request.post('/api/prototypes/no-such-scope/feedback', {

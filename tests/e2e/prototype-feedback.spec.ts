@@ -185,8 +185,12 @@ test('a comment is moderated, edited, answered, shown without a rebuild, and wit
   await expectAccessible(page);
   const published = 'Someone told me that it helps.';
   await page.getByRole('textbox', { name: 'Text to publish' }).fill(published);
+  // The chosen name can be edited too (the person's own is kept for the team).
+  await expect(page.getByRole('textbox', { name: 'Name to publish' })).toHaveValue('Jo');
+  await page.getByRole('textbox', { name: 'Name to publish' }).fill('J.');
   await page.getByRole('button', { name: 'Approve and publish' }).click();
   await expect(page.locator('[data-status]')).toHaveText('Published');
+  await expect(page.locator('[data-published-name]')).toHaveText('Shown as: J.');
   await page.getByRole('button', { name: 'Publish reply' }).click();
   await expect(page.locator('.govuk-error-summary')).toContainText('Enter your reply');
   await expectAccessible(page);
@@ -202,7 +206,13 @@ test('a comment is moderated, edited, answered, shown without a rebuild, and wit
   const visitor = await visitorContext.newPage();
   await visitor.goto(SCOPE);
   const comment = soFar(visitor).locator('[data-comment]', { hasText: published });
-  await expect(comment).toContainText('Jo, someone else');
+  await expect(comment).toContainText('J., someone else');
+  // An opaque id, not the feedback's number; no day sent.
+  expect(await comment.getAttribute('data-comment')).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  const api = await (await request.get(`/api/prototypes/${SLUG}/comments`)).json();
+  const listed = api.comments.find((c: { text: string }) => c.text === published);
+  expect(Object.keys(listed).sort()).toEqual(['id', 'name', 'replies', 'role', 'text']);
+  expect(listed.name).toBe('J.');
   await expect(comment.locator('[data-reply]')).toContainText('added this to version 0.3');
   await expect(soFar(visitor)).not.toContainText('07700');
   await expect(soFar(visitor)).not.toContainText('Priya');

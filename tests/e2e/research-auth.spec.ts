@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, request, test, type Page } from '@playwright/test';
 import { TOTP } from 'otpauth';
 import { E2E_DATA_DIR, PORT } from '../../playwright.config.ts';
@@ -106,7 +107,7 @@ test('writes need the CSRF token and our own origin', async ({ page }) => {
   expect(jsonNoToken.status()).toBe(403);
 
   const ok = await page.request.post('/research/account/', {
-    form: { action: 'totp-start', csrf },
+    form: { action: 'totp-start', csrf, 'totp-start-password': PASSWORD },
     headers: { Origin: ORIGIN },
   });
   expect(ok.status()).toBe(200);
@@ -158,6 +159,13 @@ test('a second factor: set up with a code, then asked for at sign-in', async ({ 
   await page.goto('/research/login?next=/research/account/');
   await signIn(page, email);
   await page.getByRole('button', { name: 'Set up a second factor' }).click();
+  // Without the password nothing starts (a borrowed session cannot lock the owner out).
+  await expect(
+    page.getByRole('link', { name: 'Enter your current password correctly' }),
+  ).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Your current password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Set up a second factor' }).click();
   const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
   const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
   await expect(page.getByLabel('Security code')).toHaveAttribute('autocomplete', 'one-time-code');
@@ -165,6 +173,14 @@ test('a second factor: set up with a code, then asked for at sign-in', async ({ 
   await page.getByLabel('Security code').fill(totp.generate());
   await page.getByRole('button', { name: 'Turn on the second factor' }).click();
   await expect(page.getByText('Your second factor is on.')).toBeVisible();
+  // Recovery codes, shown this once.
+  const codes = page.locator('#recovery-codes li');
+  await expect(codes).toHaveCount(10);
+  const recovery = await codes.first().innerText();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.reload();
+  await expect(page.locator('#recovery-codes')).toHaveCount(0);
+  await expect(page.locator('#recovery-codes-left')).toContainText('10 unused recovery codes');
 
   await page.goto('/research/admin/accounts/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Researcher accounts');
@@ -181,7 +197,56 @@ test('a second factor: set up with a code, then asked for at sign-in', async ({ 
   expect((await page.request.get('/api/research/anything')).status()).toBe(401);
   // The next step's code: the one used to turn the factor on cannot be used again.
   await code.fill(totp.generate({ timestamp: Date.now() + 30_000 }));
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page).toHaveURL(/\/research\/account\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
+
+  // A recovery code stands in for a lost authenticator, once.
+  await page.goto('/research/logout');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/research/login?next=/research/account/');
+  await signIn(page, email);
+  await page.getByText('I cannot use my authenticator app').click();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Recovery code').fill(recovery);
+  await page.getByRole('button', { name: 'Continue with a recovery code' }).click();
+  await expect(page).toHaveURL(/\/research\/account\/$/);
+  await expect(page.locator('#recovery-codes-left')).toContainText('9 unused recovery codes');
+});
+
+test('the audit log: paged, filtered, exported, and honest about who', async ({ page }) => {
+  const email = uniqueEmail('audit');
+  addResearcher(email, 'admin');
+  // A failed sign-in from someone on the web, before the administrator signs in.
+  await page.goto('/research/login');
+  await signIn(page, 'nobody-here@example.org', 'a wrong password here');
+  await page.goto('/research/login?next=/research/admin/audit/');
+  await signIn(page, email);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByLabel('What').selectOption('sign-in-failed');
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  await expect(page).toHaveURL(/action=sign-in-failed/);
+  const rows = page.locator('table tbody tr');
+  await expect(rows.first()).toContainText('Someone not signed in (web)');
+  await expect(page.locator('table')).not.toContainText('Command line');
+
+  await page.getByLabel('Who').selectOption({ label: email });
+  await page.getByLabel('What').selectOption('');
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  await expect(rows.first()).toContainText(email);
+  await expect(page.getByRole('status')).toContainText('newest first');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Download .* \(CSV\)/ }).click();
+  const csv = await (await download).path().then((file) => readFileSync(file, 'utf8'));
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFid,when_utc,who,researcher_id,source,action,detail');
+  expect(csv).toContain(`${email},`);
+
+  // A date that is not one: 400, an error summary, and nothing listed.
+  await page.getByLabel('From (UTC day)').fill('2026-02-30');
+  await page.getByRole('button', { name: 'Show entries' }).click();
+  await expect(page.getByRole('link', { name: /From must be a real date/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  expect((await page.request.get('/research/admin/audit/?page=0')).status()).toBe(400);
 });

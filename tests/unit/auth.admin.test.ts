@@ -10,6 +10,7 @@ import { verifyPassword } from '../../src/server/auth/passwords.ts';
 import { createSession, findSession } from '../../src/server/auth/sessions.ts';
 import { LoginThrottle } from '../../src/server/auth/throttle.ts';
 import { currentTotp } from '../../src/server/auth/totp.ts';
+import { openTotpSecret } from '../../src/server/auth/totpKey.ts';
 import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
 import { addAccount, PASSWORD } from '../helpers/researchers.ts';
@@ -75,13 +76,16 @@ describe('account actions', () => {
     const id = await addAccount(db, 'jo@example.org');
     const act = (fields: Record<string, string>) =>
       accountAction(db, new LoginThrottle(), { researcherId: id, client: 'c', form: form(fields) });
-    await act({ action: 'totp-start' });
-    const pending = findById(db, id)!.totpPendingSecret!;
+    expect(await act({ action: 'totp-start' })).toMatchObject({ ok: false });
+    expect(findById(db, id)!.totpPendingSecret).toBeNull();
+    await act({ action: 'totp-start', 'totp-start-password': PASSWORD });
+    const pending = openTotpSecret(db, findById(db, id)!.totpPendingSecret!);
     expect(await act({ action: 'totp-confirm', code: '12345' })).toMatchObject({ ok: false });
     expect(await act({ action: 'totp-confirm', code: currentTotp(pending) })).toMatchObject({
       ok: true,
     });
-    expect(findById(db, id)).toMatchObject({ totpSecret: pending, totpPendingSecret: null });
+    expect(openTotpSecret(db, findById(db, id)!.totpSecret!)).toBe(pending);
+    expect(findById(db, id)!.totpPendingSecret).toBeNull();
     expect(await act({ action: 'totp-off', 'totp-password': 'wrong one' })).toMatchObject({
       ok: false,
     });

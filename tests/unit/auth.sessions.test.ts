@@ -12,6 +12,7 @@ import {
   findSession,
   hashToken,
   IDLE_TIMEOUT_MS,
+  overHttps,
 } from '../../src/server/auth/sessions.ts';
 import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
@@ -114,7 +115,11 @@ describe('sessions', () => {
 
 describe('the session cookie', () => {
   it('is __Host- and Secure over HTTPS, plain on http://localhost', () => {
-    const https = new URL('https://safeguarding.example/research/');
+    const at = (address: string, headers: Record<string, string> = {}) => ({
+      url: new URL(address),
+      request: new Request(address, { headers }),
+    });
+    const https = at('https://safeguarding.example/research/');
     expect(cookieName(https)).toBe('__Host-sg_session');
     expect(cookieOptions(https)).toEqual({
       httpOnly: true,
@@ -122,9 +127,31 @@ describe('the session cookie', () => {
       secure: true,
       path: '/',
     });
-    const http = new URL('http://localhost:4321/research/');
+    const http = at('http://localhost:4321/research/');
     expect(cookieName(http)).toBe('sg_session');
     expect(cookieOptions(http)).toMatchObject({ secure: false, path: '/' });
     expect(cookieOptions(https)).not.toHaveProperty('domain');
+  });
+
+  it('is __Host- and Secure behind a TLS proxy with TRUST_PROXY=1 alone', () => {
+    // What Astro sees behind a proxy without security.allowedDomains: an http:// URL.
+    const proxied = {
+      url: new URL('http://127.0.0.1:4321/research/login'),
+      request: new Request('http://127.0.0.1:4321/research/login', {
+        headers: { 'X-Forwarded-Proto': 'https' },
+      }),
+    };
+    expect(overHttps(proxied, { TRUST_PROXY: '1' })).toBe(true);
+    // Without TRUST_PROXY anyone could send the header, so it is not believed.
+    expect(overHttps(proxied, {})).toBe(false);
+    const previous = process.env.TRUST_PROXY;
+    process.env.TRUST_PROXY = '1';
+    try {
+      expect(cookieName(proxied)).toBe('__Host-sg_session');
+      expect(cookieOptions(proxied)).toMatchObject({ secure: true });
+    } finally {
+      if (previous === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = previous;
+    }
   });
 });

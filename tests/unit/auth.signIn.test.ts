@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enableTotp, setDisabled } from '../../src/server/auth/accounts.ts';
+import { setDisabled } from '../../src/server/auth/accounts.ts';
 import { recentAudit } from '../../src/server/auth/audit.ts';
 import { findSession } from '../../src/server/auth/sessions.ts';
 import { signInWithCode, signInWithPassword } from '../../src/server/auth/signIn.ts';
@@ -10,7 +10,7 @@ import { LoginThrottle } from '../../src/server/auth/throttle.ts';
 import { currentTotp, newTotpSecret } from '../../src/server/auth/totp.ts';
 import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
-import { addAccount, PASSWORD } from '../helpers/researchers.ts';
+import { addAccount, PASSWORD, turnOnTotp } from '../helpers/researchers.ts';
 
 let dir: string;
 let store: Store;
@@ -73,7 +73,7 @@ describe('signing in with a second factor', () => {
     const id = await addAccount(db, 'jo@example.org');
     const secret = newTotpSecret();
     const now = Date.now();
-    enableTotp(db, id, secret, 0);
+    turnOnTotp(db, id, secret);
 
     const first = await attempt('jo@example.org', PASSWORD, { now });
     expect(first.outcome).toBe('needs-code');

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enableTotp, useTotpStep, findById } from '../../src/server/auth/accounts.ts';
+import { useTotpStep, findById } from '../../src/server/auth/accounts.ts';
 import { acceptTotp, currentTotp, newTotpSecret, totpUri } from '../../src/server/auth/totp.ts';
 import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
-import { addAccount } from '../helpers/researchers.ts';
+import { addAccount, turnOnTotp } from '../helpers/researchers.ts';
 
 const NOW = Date.UTC(2026, 0, 5, 10, 0, 15);
 const STEP = Math.floor(NOW / 30_000);
@@ -54,7 +54,7 @@ describe('single use in the database', () => {
   it('lets only one request use a step', async () => {
     const db = store.database();
     const id = await addAccount(db, 'a@example.org');
-    enableTotp(db, id, newTotpSecret(), STEP - 1);
+    turnOnTotp(db, id, newTotpSecret(), STEP - 1);
     expect(useTotpStep(db, id, STEP)).toBe(true);
     expect(useTotpStep(db, id, STEP)).toBe(false);
     expect(findById(db, id)!.totpLastStep).toBe(STEP);

@@ -70,10 +70,10 @@ describe('validating a journey map', () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        'stages.0.name': 'Enter a name for this stage',
-        'stages.0.happened': `What happened must be ${journey.textMaxLength} characters or fewer`,
-        'stages.0.who': 'Select only the people listed',
-        'stages.0.feeling': 'Select how this stage felt',
+        'stages.0.name': 'Enter a name for stage 1',
+        'stages.0.happened': `What happened in stage 1 must be ${journey.textMaxLength} characters or fewer`,
+        'stages.0.who': 'Select only the people listed for stage 1',
+        'stages.0.feeling': 'Select how stage 1 felt',
         role: 'Select the role that best describes you',
       },
     });
@@ -147,8 +147,8 @@ describe('a journey map of the wrong shape', () => {
       ok: false,
       errors: {
         'stages.0': 'Send each stage as an object with a name and a feeling',
-        'stages.0.name': 'Enter a name for this stage',
-        'stages.0.feeling': 'Select how this stage felt',
+        'stages.0.name': 'Enter a name for stage 1',
+        'stages.0.feeling': 'Select how stage 1 felt',
         'stages.1.toString': 'This is not part of a stage',
         'stages.1.constructor': 'This is not part of a stage',
       },
@@ -163,8 +163,8 @@ describe('a journey map of the wrong shape', () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        'stages.0.name': 'Enter a name for this stage',
-        'stages.0.who': 'Select only the people listed',
+        'stages.0.name': 'Enter a name for stage 1',
+        'stages.0.who': 'Select only the people listed for stage 1',
         'stages.0.happened': 'What happened must be text',
         'stages.0.helped': 'What helped must be text',
       },
@@ -181,7 +181,7 @@ describe('a journey map of the wrong shape', () => {
     );
     expect(ticks).toEqual({
       ok: false,
-      errors: { 'stages.0.who': 'Select only the people listed' },
+      errors: { 'stages.0.who': 'Select only the people listed for stage 1 (Plan)' },
     });
   });
 
@@ -193,7 +193,7 @@ describe('a journey map of the wrong shape', () => {
     );
     expect(result).toEqual({
       ok: false,
-      errors: { 'stages.0.who': 'Select only the people listed' },
+      errors: { 'stages.0.who': 'Select only the people listed for stage 1 (Plan)' },
     });
   });
 });

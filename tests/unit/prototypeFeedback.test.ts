@@ -9,7 +9,12 @@ import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
 import { FailureLimiter } from '../../src/server/rateLimit.ts';
 import { submitFeedback } from '../../src/server/prototypeFeedback.ts';
-import { approvedComments, publicCounts, SMALL_GROUP } from '../../src/server/prototypeComments.ts';
+import {
+  approvedComments,
+  publicCommentId,
+  publicCounts,
+  SMALL_GROUP,
+} from '../../src/server/prototypeComments.ts';
 import { decide, featureSummaries, getFeedback } from '../../src/server/research/moderation.ts';
 import { getFlag, listFlags } from '../../src/server/research/flags.ts';
 import { feedbackKeptFrom, purgeExpiredFeedback } from '../../src/server/research/purge.ts';
@@ -234,13 +239,13 @@ describe('feedback, moderation and what the public sees', () => {
     ).toEqual({ ok: true });
     decide(db, 'timeline', item.id, { action: 'reply', text: 'Thank you.' }, 1, '2026-11-28');
     const page = approvedComments(db, 'timeline');
+    // Only what SECURITY.md lists: no feedback number, no day it was sent.
     expect(page.comments).toEqual([
       {
-        id: item.id,
+        id: publicCommentId(db, item.id),
         name: null,
         role: 'Parent or carer',
         text: '[name] at [school] said it would help.',
-        receivedOn: '2026-11-26',
         replies: [{ text: 'Thank you.', repliedOn: '2026-11-28' }],
       },
     ]);
@@ -251,6 +256,54 @@ describe('feedback, moderation and what the public sees', () => {
     expect(sent.outcome === 'created' && store.withdrawResponse(sent.receipt)).toBe(true);
     expect(approvedComments(db, 'timeline').total).toBe(0);
     expect(rows('feedback_replies')).toBe(0);
+  });
+
+  it('publishes an opaque id that does not count private feedback', async () => {
+    const db = store.database();
+    // Private feedback from others first (each its own address: the limit here is 3 each).
+    for (const client of ['b', 'c', 'd']) {
+      const kept = await send(valid({ consentShow: undefined, nameChoice: undefined }), client);
+      expect(kept.outcome).toBe('created');
+    }
+    expect((await send(valid({ comment: 'Shown one.' }))).outcome).toBe('created');
+    const { id } = db.prepare(`SELECT id FROM feedback WHERE comment = 'Shown one.'`).get() as {
+      id: number;
+    };
+    decide(db, 'timeline', id, { action: 'approve', text: 'Shown one.' }, 1, '2026-11-27');
+    const [comment] = approvedComments(db, 'timeline').comments;
+    expect(comment.id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(comment.id).not.toContain(String(id));
+    expect(comment.id).toBe(publicCommentId(db, id));
+    expect(publicCommentId(db, id + 1)).not.toBe(comment.id);
+    expect(Object.keys(comment).sort()).toEqual(['id', 'name', 'replies', 'role', 'text']);
+  });
+
+  it('lets a moderator edit or remove a display name, never add one to an anonymous comment', async () => {
+    const db = store.database();
+    await send(valid({ nameChoice: 'name', displayName: 'Tom Smith, Oak Primary' }));
+    await send(valid({ comment: 'Anonymous one.' }));
+    const [named, anonymous] = (
+      db.prepare('SELECT id FROM feedback ORDER BY id').all() as { id: number }[]
+    ).map((r) => r.id);
+    const approve = (id: number, name?: string) =>
+      decide(db, 'timeline', id, { action: 'approve', text: 'Fine.', name }, 1, '2026-11-27');
+    expect(approve(named, 'x'.repeat(61))).toEqual({
+      ok: false,
+      field: 'publish-name',
+      error: 'The name must be 60 characters or fewer',
+    });
+    expect(approve(named, ' Tom S. ')).toEqual({ ok: true });
+    expect(approve(anonymous, 'Someone named')).toEqual({ ok: true });
+    const names = approvedComments(db, 'timeline').comments.map((c) => c.name);
+    expect(names.sort()).toEqual(['Tom S.', null].sort());
+    // The person's own words stay for the team.
+    expect(getFeedback(db, 'timeline', named)).toMatchObject({
+      displayName: 'Tom Smith, Oak Primary',
+      publishedName: 'Tom S.',
+    });
+    // Cleared: published as anonymous.
+    expect(approve(named, '   ')).toEqual({ ok: true });
+    expect(approvedComments(db, 'timeline').comments.every((c) => c.name === null)).toBe(true);
   });
 
   it('never queues or publishes a comment the person did not allow to be shown', async () => {

@@ -47,6 +47,16 @@ describe('formula neutralisation (G9)', () => {
     ['\0x', "'\0x"],
     ['Plain words, with "quotes"', 'Plain words, with "quotes"'],
     ['a=b', 'a=b'],
+    // Look-alikes a spreadsheet also reads as formula characters.
+    ['\uFF1DHYPERLINK("http://x")', `'\uFF1DHYPERLINK("http://x")`],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    ['\u22121+2', "'\u22121+2"],
+    ['\uFE66cmd', "'\uFE66cmd"],
+    ['\uFE63x', "'\uFE63x"],
+    ['\uFE6Bx', "'\uFE6Bx"],
+    ['Ａ full-width letter', 'Ａ full-width letter'],
   ])('%j becomes %j', (cell, expected) => expect(neutralise(cell)).toBe(expected));
 
   it('quotes per RFC 4180 and round-trips ordinary text through a CSV parser', () => {

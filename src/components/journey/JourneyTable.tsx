@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { feelingLabel, type StageValues } from '../../forms/journeyMap.ts';
 
 /** The map as a table: the same stages and feelings as the curve, and everything else said. */
@@ -5,10 +6,13 @@ export function JourneyTable({
   stages,
   roleLabel,
   caption = 'Your journey, stage by stage',
+  change,
 }: {
   stages: StageValues[];
   roleLabel: (value: string) => string;
   caption?: string;
+  /** On the check page: a "Change" control for each stage, in a last column. */
+  change?: (index: number) => ReactNode;
 }) {
   return (
     <div className="sg-table-scroll" tabIndex={0} role="region" aria-label={caption}>
@@ -34,6 +38,11 @@ export function JourneyTable({
             <th scope="col" className="govuk-table__header">
               What would have helped
             </th>
+            {change && (
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Change</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -51,6 +60,7 @@ export function JourneyTable({
               <td className="govuk-table__cell">{stage.happened || '—'}</td>
               <td className="govuk-table__cell">{stage.helped || '—'}</td>
               <td className="govuk-table__cell">{stage.wouldHaveHelped || '—'}</td>
+              {change && <td className="govuk-table__cell">{change(i)}</td>}
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { useField, useFormikContext } from 'formik';
 import type { Journey } from '../../schemas/index.ts';
 import { FEELINGS, SOMEONE_ELSE, type JourneyValues } from '../../forms/journeyMap.ts';
 import type { FieldErrors } from '../../forms/validateSurvey.ts';
+import { stagePrompt } from '../../forms/journeyStages.ts';
 import { describedBy, ErrorMessage } from '../survey/fieldParts.tsx';
 
 /** The id of a stage field: where error summary links point. */
@@ -12,6 +13,8 @@ interface Props {
   index: number;
   count: number;
   errors: FieldErrors;
+  /** Where Move and Remove post without JavaScript: the form's action with a #fragment. */
+  formAction: string;
   /** With JavaScript these act in the page; without, they are submit buttons the server reads. */
   onMove?: (index: number, by: -1 | 1) => void;
   onRemove?: (index: number) => void;
@@ -21,10 +24,20 @@ interface Props {
  * One stage of a journey map: what happened, who was there, how it felt, what helped and what
  * would have helped. Moving and removing are buttons, never drag and drop (WCAG 2.5.7).
  */
-export function StageFields({ journey, index, count, errors, onMove, onRemove }: Props) {
+export function StageFields({
+  journey,
+  index,
+  count,
+  errors,
+  formAction,
+  onMove,
+  onRemove,
+}: Props) {
   const { values } = useFormikContext<JourneyValues>();
   const stage = values.stages[index];
   const title = stage?.name?.trim() || 'New stage';
+  const prompt = stagePrompt(journey, stage?.name);
+  const promptId = `${stageFieldId(index, 'prompt')}`;
   const prefix = `stages.${index}`;
   const intercept = (handler?: () => void) =>
     handler &&
@@ -34,12 +47,21 @@ export function StageFields({ journey, index, count, errors, onMove, onRemove }:
     });
 
   return (
-    <fieldset className="govuk-fieldset sg-stage" id={`stage-${index}`}>
+    <fieldset
+      className="govuk-fieldset sg-stage"
+      id={`stage-${index}`}
+      aria-describedby={prompt ? promptId : undefined}
+    >
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
         <h2 className="govuk-fieldset__heading">
           Stage {index + 1} of {count}: {title}
         </h2>
       </legend>
+      {prompt && (
+        <p className="govuk-hint" id={promptId}>
+          {prompt}
+        </p>
+      )}
       <TextField
         id={stageFieldId(index, 'name')}
         name={`${prefix}.name`}
@@ -76,6 +98,7 @@ export function StageFields({ journey, index, count, errors, onMove, onRemove }:
             name="action"
             value={`up:${index}`}
             className="govuk-button govuk-button--secondary"
+            formAction={formAction}
             data-move="up"
             aria-label={`Move up: ${title}`}
             onClick={intercept(onMove && (() => onMove(index, -1)))}
@@ -89,6 +112,7 @@ export function StageFields({ journey, index, count, errors, onMove, onRemove }:
             name="action"
             value={`down:${index}`}
             className="govuk-button govuk-button--secondary"
+            formAction={formAction}
             data-move="down"
             aria-label={`Move down: ${title}`}
             onClick={intercept(onMove && (() => onMove(index, 1)))}
@@ -100,6 +124,7 @@ export function StageFields({ journey, index, count, errors, onMove, onRemove }:
           type="submit"
           name="action"
           value={`remove:${index}`}
+          formAction={formAction}
           aria-label={`Remove this stage: ${title}`}
           className="govuk-button govuk-button--warning"
           onClick={intercept(onRemove && (() => onRemove(index)))}
@@ -192,7 +217,7 @@ function Who({ journey, index, error }: { journey: Journey; index: number; error
           Who was involved? (optional)
         </legend>
         <ErrorMessage id={`${stageFieldId(index, 'who')}-error`} message={error} />
-        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes govuk-checkboxes--small">
           {roles.map((role, i) => {
             const id = `${stageFieldId(index, 'who')}${i === 0 ? '' : `-${i + 1}`}`;
             return (
@@ -236,7 +261,7 @@ function Feeling({ index, error }: { index: number; error?: string }) {
           How did it feel?
         </legend>
         <ErrorMessage id={errorId} message={error} />
-        <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
+        <div className="govuk-radios govuk-radios--small">
           {FEELINGS.map((feeling, i) => {
             const id = `${stageFieldId(index, 'feeling')}${i === 0 ? '' : `-${i + 1}`}`;
             return (

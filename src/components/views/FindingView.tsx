@@ -92,7 +92,14 @@ function FindingJourneyMap({ map }: { map: NonNullable<Finding['journeyMap']> })
         {map.title}
       </h2>
       <EmotionCurve id="finding-curve" points={map.stages} />
-      <div className="sg-table-scroll" tabIndex={0} role="region" aria-label={map.title}>
+      {/* Named as its caption: the section around it already has the map's title, and two
+          landmarks with one name cannot be told apart (axe landmark-unique). */}
+      <div
+        className="sg-table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={`${map.title}: each stage`}
+      >
         <table className="govuk-table" data-journey-table>
           <caption className="govuk-table__caption govuk-table__caption--m">
             {map.title}: each stage

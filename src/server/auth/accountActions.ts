@@ -10,6 +10,7 @@ import {
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { sleep, type LoginThrottle } from './throttle.ts';
 import { acceptTotp, newTotpSecret } from './totp.ts';
+import { openTotpSecret } from './totpKey.ts';
 
 /**
  * What a researcher can change about their own account at /research/account/: the second factor
@@ -17,7 +18,8 @@ import { acceptTotp, newTotpSecret } from './totp.ts';
  * current password, and failed checks count in the sign-in throttle.
  */
 export type AccountOutcome =
-  { ok: true; message: string } | { ok: false; errors: { field: string; text: string }[] };
+  | { ok: true; message: string; recoveryCodes?: string[] }
+  | { ok: false; errors: { field: string; text: string }[] };
 
 const fail = (field: string, text: string): AccountOutcome => ({
   ok: false,
@@ -45,18 +47,22 @@ export async function accountAction(
   switch (form.get('action')) {
     case 'totp-start': {
       if (researcher.totpSecret) return { ok: true, message: 'Your second factor is already on' };
+      // Asked for, so that a session left open on a shared computer cannot put an authenticator
+      // of someone else's on the account and lock its owner out.
+      const problem = await checkPassword('totp-start-password');
+      if (problem) return fail('totp-start-password', problem);
       setPendingTotpSecret(db, researcher.id, newTotpSecret());
       return { ok: true, message: '' };
     }
     case 'totp-confirm': {
       const pending = researcher.totpPendingSecret;
       if (!pending) return fail('totp-start', 'Start setting up your second factor again');
-      const step = acceptTotp(pending, form.get('code') ?? '', 0);
+      const step = acceptTotp(openTotpSecret(db, pending), form.get('code') ?? '', 0);
       if (!step) return fail('code', 'Enter the 6-digit code your authenticator app shows now');
-      enableTotp(db, researcher.id, pending, step);
       return {
         ok: true,
         message: 'Your second factor is on. You will need a code when you sign in',
+        recoveryCodes: enableTotp(db, researcher.id, step),
       };
     }
     case 'totp-off': {

@@ -1,7 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inWriteTransaction } from '../responseStore.ts';
 import { recordAudit } from './audit.ts';
+import { clearRecoveryCodes, replaceRecoveryCodes } from './recoveryCodes.ts';
 import { deleteSessionsOf } from './sessions.ts';
+import { sealTotpSecret } from './totpKey.ts';
 
 export type Role = 'admin' | 'researcher';
 export const ROLES: readonly Role[] = ['admin', 'researcher'];
@@ -11,7 +13,9 @@ export interface Researcher {
   email: string;
   role: Role;
   passwordHash: string;
+  /** Sealed (src/server/auth/totpKey.ts): open with openTotpSecret. */
   totpSecret: string | null;
+  /** Sealed like totpSecret. */
   totpPendingSecret: string | null;
   totpLastStep: number;
   createdAt: string;
@@ -159,28 +163,61 @@ export function setPasswordHash(
   });
 }
 
+/** Keeps a new secret, sealed, until a code from it confirms it (null forgets it). */
 export function setPendingTotpSecret(db: DatabaseSync, id: number, secret: string | null) {
-  db.prepare('UPDATE researchers SET totp_pending_secret = ? WHERE id = ?').run(secret, id);
+  db.prepare('UPDATE researchers SET totp_pending_secret = ? WHERE id = ?').run(
+    secret && sealTotpSecret(db, secret),
+    id,
+  );
 }
 
-/** Turns the second factor on with a confirmed secret, remembering the step already used. */
-export function enableTotp(db: DatabaseSync, id: number, secret: string, usedStep: number) {
-  inWriteTransaction(db, () => {
+/**
+ * Turns the second factor on with the confirmed pending secret, remembering the step already
+ * used, and returns the new recovery codes (shown once, kept only as hashes).
+ */
+export function enableTotp(db: DatabaseSync, id: number, usedStep: number): string[] {
+  return inWriteTransaction(db, () => {
     db.prepare(
-      `UPDATE researchers SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ?
-       WHERE id = ?`,
-    ).run(secret, usedStep, id);
+      `UPDATE researchers SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
+         totp_last_step = ?
+       WHERE id = ? AND totp_pending_secret IS NOT NULL`,
+    ).run(usedStep, id);
     recordAudit(db, { researcherId: id, action: 'second-factor-on' });
+    return replaceRecoveryCodes(db, id);
   });
+}
+
+function clearSecondFactor(db: DatabaseSync, id: number) {
+  db.prepare(
+    `UPDATE researchers SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = 0
+     WHERE id = ?`,
+  ).run(id);
+  clearRecoveryCodes(db, id);
 }
 
 export function disableTotp(db: DatabaseSync, id: number) {
   inWriteTransaction(db, () => {
-    db.prepare(
-      `UPDATE researchers SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = 0
-       WHERE id = ?`,
-    ).run(id);
+    clearSecondFactor(db, id);
     recordAudit(db, { researcherId: id, action: 'second-factor-off' });
+  });
+}
+
+/**
+ * For someone who lost their authenticator and recovery codes: an administrator (or the command
+ * line, actorId null) removes the second factor and ends every session, so whoever held the old
+ * one is signed out too. If a second factor is required, the next sign-in asks to set one up.
+ */
+export function resetSecondFactor(db: DatabaseSync, id: number, actorId: number | null) {
+  inWriteTransaction(db, () => {
+    const existing = findById(db, id);
+    if (!existing) throw new AccountError('There is no such account.');
+    clearSecondFactor(db, id);
+    deleteSessionsOf(db, id);
+    recordAudit(db, {
+      researcherId: actorId,
+      action: 'second-factor-reset',
+      detail: `${existing.email} (id ${id})`,
+    });
   });
 }
 

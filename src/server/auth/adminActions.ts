@@ -1,5 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { findById, removeResearcher, setDisabled, setSecondFactorRequired } from './accounts.ts';
+import {
+  findById,
+  removeResearcher,
+  resetSecondFactor,
+  setDisabled,
+  setSecondFactorRequired,
+} from './accounts.ts';
 
 /**
  * What an administrator can do at /research/admin/accounts/. Accounts are created with the
@@ -38,7 +44,7 @@ export function adminAction(
     return {
       kind: 'error',
       field: 'accounts',
-      text: 'You cannot disable or remove your own account',
+      text: 'You cannot disable, remove or reset your own account',
     };
   }
   switch (action) {
@@ -51,6 +57,15 @@ export function adminAction(
       };
     case 'remove':
       return { kind: 'confirm-remove', id, email: target.email };
+    case 'reset-second-factor':
+      if (!target.totpSecret) {
+        return { kind: 'error', field: 'accounts', text: `${target.email} has no second factor` };
+      }
+      resetSecondFactor(db, id, actorId);
+      return {
+        kind: 'done',
+        message: `${target.email}’s second factor is removed and they are signed out. They can set up a new one after signing in with their password`,
+      };
     case 'remove-confirmed':
       removeResearcher(db, id, actorId);
       return { kind: 'done', message: `${target.email} has been removed` };

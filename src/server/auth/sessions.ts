@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import { forwardedHttps, trustProxyFromEnv } from '../securityHeaders.ts';
 
 /**
  * Researcher sessions (docs/reliability.md G13–G15). The cookie holds 32 random bytes; the database only
@@ -121,17 +122,36 @@ export function pruneSessions(db: DatabaseSync, now = Date.now()) {
   ).run(now - IDLE_TIMEOUT_MS, now - ABSOLUTE_TIMEOUT_MS, now - SECOND_FACTOR_TIMEOUT_MS);
 }
 
+/** What the cookie helpers need of a request: Astro's context or page global has both. */
+interface RequestContext {
+  url: URL;
+  request: Request;
+}
+
+/**
+ * HTTPS as the browser sees it: Astro's URL says so when Node serves TLS (or when Astro's
+ * `security.allowedDomains` lets it believe the proxy); TRUST_PROXY=1 alone is enough too, so
+ * one setting behind a TLS proxy gives the Secure, `__Host-` cookie.
+ */
+export function overHttps(context: RequestContext, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (context.url.protocol === 'https:') return true;
+  return forwardedHttps(
+    context.request.headers.get('x-forwarded-proto'),
+    trustProxyFromEnv(env.TRUST_PROXY),
+  );
+}
+
 /** `__Host-` needs Secure, so the prefixed name is only used over HTTPS. */
-export function cookieName(url: URL): string {
-  return url.protocol === 'https:' ? SECURE_COOKIE : PLAIN_COOKIE;
+export function cookieName(context: RequestContext): string {
+  return overHttps(context) ? SECURE_COOKIE : PLAIN_COOKIE;
 }
 
 /** Options for Astro's cookies.set: host-only (no Domain), whole site, not readable by scripts. */
-export function cookieOptions(url: URL) {
+export function cookieOptions(context: RequestContext) {
   return {
     httpOnly: true,
     sameSite: 'strict' as const,
-    secure: url.protocol === 'https:',
+    secure: overHttps(context),
     path: '/',
   };
 }

@@ -4,7 +4,9 @@ import { recordAudit } from './audit.ts';
 import { dummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 import { createSession, findSession, pruneSessions } from './sessions.ts';
 import { sleep as realSleep, type LoginThrottle } from './throttle.ts';
+import { useRecoveryCode } from './recoveryCodes.ts';
 import { acceptTotp } from './totp.ts';
+import { openTotpSecret } from './totpKey.ts';
 
 /**
  * The two steps of signing in. Every wrong answer is the same outcome, `wrong`, whether the
@@ -82,14 +84,21 @@ export async function signInWithCode(
   const researcher = findById(db, session.researcher.id);
   const step =
     researcher?.totpSecret &&
-    acceptTotp(researcher.totpSecret, input.code, researcher.totpLastStep, now);
-  if (!researcher || !step || !useTotpStep(db, researcher.id, step)) {
+    acceptTotp(openTotpSecret(db, researcher.totpSecret), input.code, researcher.totpLastStep, now);
+  const usedStep = researcher && step ? useTotpStep(db, researcher.id, step) : false;
+  // Not a current code: perhaps one of the recovery codes shown at set-up (each works once).
+  const recovered = researcher && !usedStep && useRecoveryCode(db, researcher.id, input.code);
+  if (!researcher || !(usedStep || recovered)) {
     throttle.recordFailure(email, input.client, now);
     recordAudit(db, { researcherId: session.researcher.id, action: 'second-factor-failed' });
     return { outcome: 'wrong' };
   }
   throttle.recordSuccess(email);
   const token = createSession(db, researcher.id, { replacing: input.pendingToken, now });
-  recordAudit(db, { researcherId: researcher.id, action: 'sign-in', detail: 'with second factor' });
+  recordAudit(db, {
+    researcherId: researcher.id,
+    action: 'sign-in',
+    detail: recovered ? 'with a recovery code' : 'with second factor',
+  });
   return { outcome: 'signed-in', token };
 }

@@ -10,10 +10,15 @@ import { iterateResponses } from './responses.ts';
  * A spreadsheet runs a cell that starts with one of these as a formula (CWE-1236). Prefixing a
  * single quote makes it text; this applies to every cell, headers included (docs/reliability.md G9).
  */
-const FORMULA_START = /^[=+\-@\t\r\0]/;
+const FORMULA_START = /^[=+\-@\t\r\0\u2212]/;
 
+/**
+ * Spreadsheets (Excel in East Asian locales, some importers) also read look-alikes as those
+ * characters: full-width ＝ ＋ － ＠ and the small forms ﹦ ﹢ ﹣ ﹫, which NFKC folds to ASCII,
+ * and the minus sign − (U+2212), which it does not. The cell itself is kept as typed.
+ */
 export function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell.slice(0, 1).normalize('NFKC')) ? `'${cell}` : cell;
 }
 
 /** One CSV line (CRLF-terminated, RFC 4180 quoting by csv-stringify) with every cell neutralised. */

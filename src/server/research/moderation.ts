@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { REACTIONS, ROLES, type Reaction } from '../../forms/feedback.ts';
+import { LIMITS, REACTIONS, ROLES, type Reaction } from '../../forms/feedback.ts';
 import { inWriteTransaction } from '../responseStore.ts';
 import { FEEDBACK_KIND } from '../feedbackStore.ts';
 import { raiseFlag } from './flags.ts';
@@ -27,6 +27,8 @@ export interface FeedbackItem {
   status: FeedbackStatus;
   /** What the public sees once approved (the moderator's edit of `comment`). */
   publishedText: string | null;
+  /** The name shown with it once approved (the moderator's edit of `displayName`). */
+  publishedName: string | null;
   rejectReason: string | null;
   moderatedOn: string | null;
   reactions: { featureId: string; reaction: Reaction; why: string }[];
@@ -48,6 +50,7 @@ interface Row {
   consent_show: number;
   status: FeedbackStatus;
   published_text: string | null;
+  published_name: string | null;
   reject_reason: string | null;
   moderated_on: string | null;
 }
@@ -67,6 +70,7 @@ function toItem(db: DatabaseSync, row: Row): FeedbackItem {
     consentShow: row.consent_show === 1,
     status: row.status,
     publishedText: row.published_text,
+    publishedName: row.published_name,
     rejectReason: row.reject_reason,
     moderatedOn: row.moderated_on,
     reactions: db
@@ -133,14 +137,23 @@ export function feedbackCounts(db: DatabaseSync): Map<string, number> {
 }
 
 export type Decision =
-  | { action: 'approve'; text: string }
+  /** `name` is the display name to publish; absent keeps the person's own. */
+  | { action: 'approve'; text: string; name?: string }
   | { action: 'reject'; reason: string }
   | { action: 'reply'; text: string }
   | { action: 'flag' };
 
-export type DecisionResult = { ok: true; flagId?: number } | { ok: false; error: string };
+export type DecisionResult =
+  | { ok: true; flagId?: number }
+  /** `field` when the problem is not in the decision's main field (the name to publish). */
+  | { ok: false; error: string; field?: string };
 
-export const MODERATION_LIMITS = { text: 2000, reason: 500, reply: 2000 } as const;
+export const MODERATION_LIMITS = {
+  text: 2000,
+  reason: 500,
+  reply: 2000,
+  name: LIMITS.displayName,
+} as const;
 
 /**
  * Applies a moderator's decision. Approving publishes `text` (the moderator's edit; the original
@@ -167,13 +180,24 @@ export function decide(
       if (text.length > MODERATION_LIMITS.text) {
         return { ok: false, error: 'The text to publish must be 2,000 characters or fewer' };
       }
+      // A person who chose to be anonymous stays anonymous; a chosen name can be edited (to
+      // initials, say) or removed (an empty name publishes as anonymous).
+      const name =
+        item.displayName === null ? null : (decision.name ?? item.displayName).trim() || null;
+      if (name !== null && name.length > MODERATION_LIMITS.name) {
+        return {
+          ok: false,
+          field: 'publish-name',
+          error: `The name must be ${MODERATION_LIMITS.name} characters or fewer`,
+        };
+      }
       inWriteTransaction(db, () =>
         db
           .prepare(
-            `UPDATE feedback SET status = 'approved', published_text = ?, reject_reason = NULL,
-               moderated_on = ?, moderated_by = ? WHERE id = ?`,
+            `UPDATE feedback SET status = 'approved', published_text = ?, published_name = ?,
+               reject_reason = NULL, moderated_on = ?, moderated_by = ? WHERE id = ?`,
           )
-          .run(text, today, researcherId, id),
+          .run(text, name, today, researcherId, id),
       );
       return { ok: true };
     }
@@ -189,7 +213,8 @@ export function decide(
       inWriteTransaction(db, () =>
         db
           .prepare(
-            `UPDATE feedback SET status = 'rejected', published_text = NULL, reject_reason = ?,
+            `UPDATE feedback SET status = 'rejected', published_text = NULL, published_name = NULL,
+               reject_reason = ?,
                moderated_on = ?, moderated_by = ? WHERE id = ?`,
           )
           .run(reason, today, researcherId, id),

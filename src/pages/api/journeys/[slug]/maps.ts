@@ -3,6 +3,7 @@ import { getEntry } from 'astro:content';
 import { formToJourney, validateJourneySubmission } from '../../../../forms/journeyMap.ts';
 import { readGuardedBody } from '../../../../server/requestGuards.ts';
 import { methodNotAllowed, serverError } from '../../../../server/responses.ts';
+import { requestSubmissionLimit } from '../../../../server/submissionLimit.ts';
 import { getStore } from '../../../../server/store.ts';
 import { submitActivityResponse } from '../../../../server/surveySubmissions.ts';
 import { outcomeResponse } from '../../../../server/outcomeResponse.ts';
@@ -14,7 +15,8 @@ export const prerender = false;
  * POST a journey map as JSON (`{ stages, role, consent, submissionId }`) or a form post: the
  * same answers, receipts and refusals as survey responses.
  */
-export const POST: APIRoute = async ({ params, request, url }) => {
+export const POST: APIRoute = async (context) => {
+  const { params, request, url } = context;
   try {
     const read = await readGuardedBody(request, url.origin);
     if (!read.ok) return read.response;
@@ -26,6 +28,7 @@ export const POST: APIRoute = async ({ params, request, url }) => {
       await submitActivityResponse(getStore(), 'journey', slug, journey, body, new Date(), {
         riskPhrases,
         validate: validateJourneySubmission,
+        limit: requestSubmissionLimit(context),
       }),
       'journey-mapping activity',
     );
