@@ -14,6 +14,8 @@ export default defineConfig(
       'test-results/',
       'playwright-report/',
       'bench/out/',
+      // LIVE_DIR's default: copies of the content repository and their builds.
+      'live/',
     ],
   },
   js.configs.recommended,

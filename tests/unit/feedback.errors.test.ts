@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkFeedback } from '../../src/forms/feedback.ts';
 
-const prototype = { features: [{ id: 'timeline', name: 'One timeline' }, { name: 'Next steps' }] };
+const prototype = {
+  features: [
+    { id: 'timeline', name: 'One timeline', description: 'Everything in one place.' },
+    { name: 'Next steps', description: 'What happens next.' },
+  ],
+};
 
 describe('feedback errors about a feature', () => {
   it('name the feature, so no two links in the error summary say the same', async () => {
