@@ -57,6 +57,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // No telemetry-like prefetching of other pages: keep requests to what a person asks for.
   prefetch: false,
+  // The dev toolbar writes an inline script the policy would refuse, and `npm run cms` (astro
+  // dev) is used by researchers, who have no use for it.
+  devToolbar: { enabled: false },
   build: { format: 'directory' },
   // The site keeps no server-side sessions for participants; researcher sign-in issues its own
   // token (see the researcher workspace), so Astro's session store is not needed.

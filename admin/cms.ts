@@ -5,6 +5,9 @@
 import CMS from 'decap-cms-app';
 import siteStyles from '../src/styles/site.scss?inline';
 import { editorConfig, isConfigured, type EditorSettings } from './config.ts';
+import { registerEditorChecks } from './editorChecks.ts';
+import { registerPhrases } from './phrases.ts';
+import { imageComponent } from './imageComponent.ts';
 import { previewTemplates } from './previews.tsx';
 
 const settings = import.meta.env as unknown as EditorSettings;
@@ -13,9 +16,13 @@ const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
 if (!local && !isConfigured(settings)) {
   document.querySelector('[data-sg-not-configured]')?.removeAttribute('hidden');
 } else {
+  const config = editorConfig(settings);
   CMS.registerPreviewStyle(siteStyles, { raw: true });
   for (const [collection, template] of Object.entries(previewTemplates)) {
     CMS.registerPreviewTemplate(collection, template);
   }
-  CMS.init({ config: editorConfig(settings) });
+  registerEditorChecks(CMS, config.collections);
+  registerPhrases(CMS);
+  CMS.registerEditorComponent(imageComponent as never);
+  CMS.init({ config });
 }

@@ -47,13 +47,15 @@ const choiceFields = (): CmsField[] => [
     'options',
     'Options',
     [
-      string('value', 'Short name', { pattern: SLUG_PATTERN }),
       string('label', 'Label'),
-      optional(text('hint', 'Hint')),
+      string('value', 'Short name', { pattern: SLUG_PATTERN }),
+      // One line, not a text area: an option is a few words, and a list of them should fit on
+      // a screen.
+      optional(string('hint', 'Hint')),
       optional(string('easyRead', 'Easy read label')),
-      optional(text('easyReadHint', 'Easy read hint')),
+      optional(string('easyReadHint', 'Easy read hint')),
     ],
-    { min: 2, label_singular: 'option', summary: '{{fields.label}}' },
+    { min: 2, label_singular: 'option', summary: '{{fields.label}}', collapsed: true },
   ),
   boolean('allowOther', 'Add "Other, please say"'),
 ];

@@ -5,3 +5,20 @@ export { prototypeSchema, type Prototype } from './prototype.ts';
 export { findingSchema, type Finding } from './finding.ts';
 export { pageSchema, type Page } from './page.ts';
 export { settingsSchema, type Settings } from './settings.ts';
+
+import { findingSchema } from './finding.ts';
+import { journeySchema } from './journey.ts';
+import { pageSchema } from './page.ts';
+import { prototypeSchema } from './prototype.ts';
+import { settingsSchema } from './settings.ts';
+import { surveySchema } from './survey.ts';
+
+/** Each collection's schema by its name (the editor's collection names are the same). */
+export const CONTENT_SCHEMAS = {
+  findings: findingSchema,
+  prototypes: prototypeSchema,
+  surveys: surveySchema,
+  journeys: journeySchema,
+  pages: pageSchema,
+  settings: settingsSchema,
+} as const;

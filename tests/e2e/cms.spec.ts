@@ -4,25 +4,40 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as playwrightExpect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { CMS_PORT } from '../../playwright.config.ts';
 
 /**
- * A researcher's round trip: Decap CMS on /admin/ with its local git backend (as `npm run cms`
- * runs it) pointed at a throwaway copy of the repository, then a rebuild of that copy.
+ * A researcher's round trip through the real `npm run cms` (Decap's local git backend and the
+ * site in development mode, as a researcher runs it), in a throwaway git copy of the repository
+ * so nothing is written to this checkout; then a rebuild of that copy.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const SITE_PORT = CMS_PORT - 10;
+/** Where `npm run cms` serves the editor (its PORT); Decap's backend is on CMS_PORT. */
+const EDITOR_PORT = CMS_PORT - 11;
+const EDITOR = `http://localhost:${EDITOR_PORT}`;
+
+// Development mode compiles what each screen needs on first use ("Loading entry..." for a while
+// on a busy machine): wait longer than the default 5 seconds for what the researcher would see.
+const expect = playwrightExpect.configure({ timeout: 60_000 });
 
 let repo: string;
-let backend: ChildProcess;
+let editor: ChildProcess;
+let editorPage: Page;
+/** Console errors, uncaught exceptions and failed requests on the editor's page so far. */
+let errors: string[];
 let site: ChildProcess | undefined;
+const editorOutput: string[] = [];
 
-test.describe.configure({ mode: 'serial' });
+// Development mode compiles each module on first request: slow on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
+  // The first load compiles the editor and its dependencies: minutes on a busy machine.
+  test.setTimeout(900_000);
   repo = mkdtempSync(path.join(tmpdir(), 'sg-cms-repo-'));
   for (const entry of [
     'src',
@@ -38,44 +53,55 @@ test.beforeAll(async () => {
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(repo, 'node_modules'));
   writeFileSync(path.join(repo, '.gitignore'), 'node_modules\ndist\n.astro\ndata\n');
-  const git = (...args: string[]) => run('git', args, { cwd: repo });
   await git('init', '-q', '-b', 'main');
   await git('config', 'user.name', 'Test Researcher');
   await git('config', 'user.email', 'researcher@example.com');
   await git('add', '-A');
   await git('commit', '-q', '-m', 'Start');
 
-  backend = spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      MODE: 'git',
-      BIND_HOST: '127.0.0.1',
-      PORT: String(CMS_PORT),
-      GIT_REPO_DIRECTORY: repo,
-    },
-    stdio: 'ignore',
+  // The command the README gives, in its own process group so the test can stop all of it.
+  editor = spawn('npm', ['run', 'cms'], {
+    cwd: repo,
+    env: { ...process.env, PORT: String(EDITOR_PORT), CMS_PORT: String(CMS_PORT) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${CMS_PORT}/api/v1`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'info' }),
-    }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('decap-server did not start');
+  editor.stdout!.on('data', (chunk) => editorOutput.push(String(chunk)));
+  editor.stderr!.on('data', (chunk) => editorOutput.push(String(chunk)));
+  await expect
+    .poll(
+      () =>
+        fetch(`${EDITOR}/admin/`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 300_000 },
+    )
+    .toBe(200);
+  // Warm the development server: the first load compiles the editor (and reloads the page once
+  // Vite has bundled its dependencies).
+  // One page for all the editor's tests: each later visit changes only the address's #part,
+  // which Decap handles in the page, so the editor is loaded (and compiled) once.
+  editorPage = await browser.newPage();
+  errors = watchErrors(editorPage);
+  await editorPage.goto(`${EDITOR}/admin/`, { timeout: 600_000 });
+  await editorPage.getByRole('button', { name: 'Login' }).click({ timeout: 600_000 });
+  await expect(editorPage.getByRole('heading', { name: 'Collections' })).toBeVisible({
+    timeout: 120_000,
+  });
 });
 
+// Each test reports only the errors that happened during it.
+test.afterEach(() => void errors?.splice(0));
+
 test.afterAll(() => {
-  backend?.kill();
+  void editorPage?.close();
+  if (editor?.pid) process.kill(-editor.pid, 'SIGTERM');
   site?.kill();
   rmSync(repo, { recursive: true, force: true });
 });
+
+const git = (...args: string[]) => run('git', args, { cwd: repo });
 
 /**
  * Collects errors: console errors, uncaught exceptions and failed requests. Failed requests are
@@ -83,7 +109,7 @@ test.afterAll(() => {
  * that Decap's own "is there a draft of this new entry yet?" question, which the local backend
  * answers 404 by design, is not mistaken for a fault.
  */
-function watchErrors(page: Page) {
+function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
@@ -97,29 +123,37 @@ function watchErrors(page: Page) {
     if (response.status() === 404 && action === 'unpublishedEntry') return;
     errors.push(`${response.status()} ${response.url()} ${action ?? ''}`);
   });
-  page.on('dialog', (dialog) => dialog.accept());
   return errors;
 }
 
-async function logIn(page: Page) {
-  await page.goto('/admin/');
-  await page.getByRole('button', { name: 'Login' }).click();
-  await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
+/** The signed-in editor at one of its own addresses (`#/collections/…`). */
+async function openEditor(hash: string) {
+  await editorPage.goto(`${EDITOR}/admin/${hash}`);
+  return editorPage;
+}
+
+/** Moves a saved entry along the editorial workflow: 'In review' or 'Ready'. */
+async function setStatus(page: Page, name: 'In review' | 'Ready') {
+  const status = page.getByRole('button', { name: /^Status:/ });
+  await status.click();
+  await page.getByRole('menuitem', { name }).click();
+  await expect(status).toHaveText(`Status: ${name}`);
+}
+
+/** Publish now, answering Decap's "are you sure?" with yes. */
+async function publishNow(page: Page) {
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
 }
 
 /** Save, mark ready (the second reader's step) and publish, as the editorial workflow asks. */
 async function saveReviewAndPublish(page: Page) {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const status = page.getByRole('button', { name: /^Status:/ });
-  await expect(status).toHaveText('Status: Draft');
-  await status.click();
-  await page.getByRole('menuitem', { name: 'In review' }).click();
-  await expect(status).toHaveText('Status: In review');
-  await status.click();
-  await page.getByRole('menuitem', { name: 'Ready' }).click();
-  await expect(status).toHaveText('Status: Ready');
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toHaveText('Status: Draft');
+  await setStatus(page, 'In review');
+  await setStatus(page, 'Ready');
+  await publishNow(page);
   await expect(page.getByText('Entry published')).toBeVisible({ timeout: 15_000 });
 }
 
@@ -129,9 +163,8 @@ function frontMatter(file: string) {
   return match ? { data: parse(match[1]), body: match[2] } : { data: parse(text), body: '' };
 }
 
-test('/admin/ loads the editor with no console errors', async ({ page }) => {
-  const errors = watchErrors(page);
-  await logIn(page);
+test('npm run cms opens the editor: sign-in, then the collections, with no errors', async () => {
+  const page = await openEditor('#/');
   for (const name of [
     'Findings',
     'Prototype scopes',
@@ -145,10 +178,8 @@ test('/admin/ loads the editor with no console errors', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test("the preview shows an entry with the site's own components and styles", async ({ page }) => {
-  const errors = watchErrors(page);
-  await logIn(page);
-  await page.goto('/admin/#/collections/findings/entries/families-want-plain-words');
+test("the preview shows an entry with the site's own components and styles", async () => {
+  const page = await openEditor('#/collections/findings/entries/families-want-plain-words');
   const preview = page.locator('iframe').first().contentFrame();
   const heading = preview.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText('Families want to be told things in plain words');
@@ -162,12 +193,66 @@ test("the preview shows an entry with the site's own components and styles", asy
   expect(errors).toEqual([]);
 });
 
-test('a researcher writes a finding, it goes through review and lands in content/findings/', async ({
-  page,
-}) => {
-  const errors = watchErrors(page);
-  await logIn(page);
-  await page.goto('/admin/#/collections/findings/new');
+test('a one-field edit is a small diff, Updated on follows it, and only Ready can be published', async () => {
+  const file = 'content/prototypes/shared-family-timeline.md';
+  const branch = 'cms/prototypes/shared-family-timeline';
+  const page = await openEditor('#/collections/prototypes/entries/shared-family-timeline');
+  await page.getByLabel('Version', { exact: true }).fill('0.3');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const status = page.getByRole('button', { name: /^Status:/ });
+  await expect(status).toHaveText('Status: Draft');
+
+  // The draft branch changes exactly the edited line and the date it was edited on.
+  const today = new Date().toLocaleDateString('en-CA');
+  const { stdout: diff } = await git('diff', '--unified=0', 'main', branch, '--', file);
+  const changed = diff.split('\n').filter((l) => /^[-+][^-+]/.test(l));
+  expect(changed).toEqual([
+    '-version: "0.2"',
+    '-updated: 2026-11-20',
+    '+version: "0.3"',
+    `+updated: ${today}`,
+  ]);
+
+  // Publishing asks for Ready first, in Draft and in review alike; main is unchanged.
+  for (const next of [null, 'In review'] as const) {
+    if (next) await setStatus(page, next);
+    const alert = page.waitForEvent('dialog');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Publish now' }).click();
+    const dialog = await alert;
+    expect(dialog.message()).toBe('Please update status to "Ready" before publishing.');
+    await dialog.dismiss();
+    expect(frontMatter(file).data.version).toBe('0.2');
+  }
+  await setStatus(page, 'Ready');
+  await publishNow(page);
+  await expect(page.getByText('Entry published')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => frontMatter(file).data.version).toBe('0.3');
+  expect(String(frontMatter(file).data.updated)).toBe(today);
+  expect(errors).toEqual([]);
+});
+
+test('the editor refuses a Markdown image without alternative text, saying where', async () => {
+  const page = await openEditor('#/collections/findings/new');
+  await page.getByLabel('Title', { exact: true }).fill('A map of the stages');
+  await page.getByLabel('Summary').fill('Families drew the stages of their support as a map.');
+  await page.getByRole('switch').last().click();
+  await page.locator('textarea').last().fill('Here it is.\n\n![](/uploads/map.png)');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page.getByText(
+      'Body: the image /uploads/map.png has no alternative text: describe what it shows, or mark it decorative',
+      { exact: false },
+    ),
+  ).toBeVisible();
+  // Nothing was saved: no draft branch for it.
+  const { stdout } = await git('branch', '--list', 'cms/findings/*');
+  expect(stdout).not.toContain('a-map-of-the-stages');
+  expect(errors).toEqual([]);
+});
+
+test('a researcher writes a finding, it goes through review and lands in content/findings/', async () => {
+  const page = await openEditor('#/collections/findings/new');
   await page.getByLabel('Title', { exact: true }).fill('Practitioners want one place to look');
   await page
     .getByLabel('Summary')
@@ -189,15 +274,13 @@ test('a researcher writes a finding, it goes through review and lands in content
   });
   expect(String(data.date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(body).toContain('Several told us they check five systems before a strategy meeting.');
-  const { stdout } = await run('git', ['log', '--format=%s', '-1'], { cwd: repo });
+  const { stdout } = await git('log', '--format=%s', '-1');
   expect(stdout).toMatch(/practitioners-want-one-place-to-look/);
   expect(errors).toEqual([]);
 });
 
-test('a researcher writes a short survey through the editor', async ({ page }) => {
-  const errors = watchErrors(page);
-  await logIn(page);
-  await page.goto('/admin/#/collections/surveys/new');
+test('a researcher writes a short survey through the editor', async () => {
+  const page = await openEditor('#/collections/surveys/new');
   await page.getByLabel('Title', { exact: true }).fill('Quick check on sharing information');
   await page
     .getByLabel('Summary')
@@ -205,7 +288,7 @@ test('a researcher writes a short survey through the editor', async ({ page }) =
   await page.getByLabel('Who it is for').click();
   await page.getByText('Practitioners (social workers', { exact: false }).last().click();
   await page.getByLabel('Status').click();
-  await page.getByText('open', { exact: true }).last().click();
+  await page.getByText('Open: listed and taking answers', { exact: true }).last().click();
   await page.getByLabel('Opens on').fill('2026-12-01');
   await page.getByLabel('Closes on').fill('2027-02-28');
   await page
