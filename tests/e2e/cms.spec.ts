@@ -32,8 +32,7 @@ let errors: string[];
 let site: ChildProcess | undefined;
 const editorOutput: string[] = [];
 
-// Development mode compiles each module on first request: slow on a busy machine.
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
   // The first load compiles the editor and its dependencies: minutes on a busy machine.
@@ -326,7 +325,6 @@ test('a researcher writes a short survey through the editor', async () => {
 test('after a rebuild the site shows the new finding and a working survey page', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
   await run('npm', ['run', 'build'], {
     cwd: repo,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -76,7 +76,6 @@ test.describe('without JavaScript', () => {
 
 test.describe('exit, then the next person opens the same activity on this device', () => {
   // Two visits to an activity and a build of its state: more than the default on a busy machine.
-  test.describe.configure({ timeout: 150_000 });
 
   test('a survey started and exited shows nothing of the answers', async ({ page }) => {
     await page.goto('/surveys/practitioners/');

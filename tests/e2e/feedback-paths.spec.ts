@@ -14,7 +14,6 @@ for (const javaScript of [true, false]) {
     test('the intro says what must be answered, and Enter in the name box sends', async ({
       page,
     }) => {
-      test.setTimeout(180_000);
       await page.goto(FORM);
       if (javaScript) await page.waitForSelector('astro-island:not([ssr])');
       await expect(

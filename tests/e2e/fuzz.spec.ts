@@ -45,7 +45,6 @@ let db: DatabaseSync;
 let api: APIRequestContext;
 
 test.beforeAll(async () => {
-  test.setTimeout(60_000);
   dataDir = mkdtempSync(path.join(tmpdir(), 'sg-fuzz-http-'));
   server = spawn(process.execPath, ['scripts/serve.ts'], {
     cwd: ROOT,
@@ -334,7 +333,6 @@ const RESEARCH_FIELDS = [
 ];
 
 test('signed in: text reads back exactly in the exports; hostile posts get no 5xx and refusals change nothing', async () => {
-  test.setTimeout(120_000);
   const email = 'fuzz-admin@example.org';
   const password = 'a long passphrase for the fuzz tests';
   execFileSync(process.execPath, ['scripts/researcher.ts', 'add', email, '--role', 'admin'], {

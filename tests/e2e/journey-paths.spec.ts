@@ -161,7 +161,6 @@ for (const javaScript of [true, false]) {
 test('the map kept on this device says so and can be cleared, with a confirmation', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   await startSuggested(page, true);
   await typeInto(page, 'stage-0-name', 'Written on a shared computer');
   await expect(page.getByText('Your map is saved on this device until you send it.')).toBeVisible();

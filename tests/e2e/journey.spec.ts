@@ -20,7 +20,6 @@ test('a five-stage map built by keyboard alone, with moves announced, sent and w
   page,
 }) => {
   // Hundreds of single Tab presses, each checked: slow on a busy two-core machine.
-  test.setTimeout(180_000);
   await page.goto(URL_);
   expect(await axeViolations(page), 'axe on the start').toEqual([]);
   await agreeToEverything(page);

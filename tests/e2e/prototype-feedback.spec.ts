@@ -50,7 +50,6 @@ async function sendFeedback(request: APIRequestContext, body: Record<string, unk
 const soFar = (page: Page) => page.locator('[data-feedback-so-far]');
 
 test('a stakeholder gives feedback by keyboard only and keeps a receipt', async ({ page }) => {
-  test.setTimeout(180_000);
   await page.goto(SCOPE);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     "A shared timeline for a family's support",
@@ -149,7 +148,6 @@ test('a comment is moderated, edited, answered, shown without a rebuild, and wit
   browser,
   request,
 }) => {
-  test.setTimeout(120_000);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -325,7 +323,6 @@ test('reaction counts stay hidden until five independent sources, padding or not
   page,
   request,
 }) => {
-  test.setTimeout(180_000);
   // Only this test reacts to "The family can add their own view".
   const row = () => soFar(page).getByRole('row', { name: /The family can add their own view/ });
   const hidden = async () => {

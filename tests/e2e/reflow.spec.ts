@@ -32,8 +32,6 @@ const ZOOM_400: BrowserContextOptions = {
   deviceScaleFactor: 4,
 };
 
-test.describe.configure({ timeout: 240_000 });
-
 async function withPreferences(browser: Browser, options: BrowserContextOptions, prefs: object) {
   const context = await browser.newContext(options);
   await context.addInitScript((saved) => {

@@ -6,10 +6,12 @@ import { parse } from 'csv-parse/sync';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
+import { useOwnServer } from './ownServer.ts';
 
-// One researcher and one set of seeded answers, used in order: counts are read before and after
-// seeding, so answers other specs store in the same database do not change what is checked.
+// One researcher and one set of seeded answers, used in order. Counts are read before and after
+// seeding, so this spec has a server of its own that no other spec writes to.
 test.describe.configure({ mode: 'serial' });
+const { dataDir } = useOwnServer(10);
 
 const EMAIL = `data-${randomUUID().slice(0, 8)}@example.org`;
 const PASSWORD = 'a long passphrase for the data tests';
@@ -19,10 +21,10 @@ const XSS_IMG = '"><img src=x onerror=window.__xss=2>';
 const FORMULA = '=HYPERLINK("http://x")';
 
 test.beforeAll(() => {
-  // The researcher CLI, on the test server's database (SG_E2E_DATA_DIR, see playwright.config.ts).
+  // The researcher CLI, on this spec's server's database (SQLite's WAL lets both use it).
   execFileSync('node', ['scripts/researcher.ts', 'add', EMAIL, '--role', 'researcher'], {
     input: `${PASSWORD}\n`,
-    env: { ...process.env, DATA_DIR: process.env.SG_E2E_DATA_DIR },
+    env: { ...process.env, DATA_DIR: dataDir },
   });
 });
 
@@ -211,7 +213,7 @@ test('results, coding, exports and deletion, with answers shown only as text', a
   expect(dialogs).toEqual([]);
 
   // Each action is in the audit log, naming the response but never quoting answers or codes.
-  const db = new DatabaseSync(path.join(process.env.SG_E2E_DATA_DIR!, 'safeguarding.sqlite'), {
+  const db = new DatabaseSync(path.join(dataDir, 'safeguarding.sqlite'), {
     readOnly: true,
   });
   const entries = db.prepare('SELECT action, detail FROM audit_log ORDER BY id').all() as {

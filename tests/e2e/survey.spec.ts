@@ -72,7 +72,6 @@ test.describe('with JavaScript', () => {
   test('families and ECDP members complete their survey by keyboard, in easy read', async ({
     page,
   }) => {
-    test.setTimeout(180_000);
     await page.goto('/surveys/families-and-ecdp-members/');
     await tabTo(page, page.getByRole('button', { name: 'Use easy read wording' }));
     await page.keyboard.press('Enter');
@@ -185,7 +184,6 @@ test.describe('without JavaScript', () => {
     page,
   }) => {
     // Eleven pages, each a post and a redirect: more than the default on a busy machine.
-    test.setTimeout(180_000);
     await page.goto('/surveys/practitioners/');
     await page.getByRole('button', { name: 'Start the survey' }).click();
     await expect(page).toHaveTitle(/^Error: /);

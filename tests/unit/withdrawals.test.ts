@@ -115,6 +115,7 @@ describe('withdrawing with a receipt code', () => {
     );
     expect(withdrawAnswers(store, limiter, 'participant', receipt, 1000)).toEqual({
       outcome: 'withdrawn',
+      deleted: { kind: 'survey', slug: 'practitioners' },
     });
   });
 
