@@ -66,7 +66,8 @@ function stop(code: number) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start('local backend', modules('decap-server/dist/index.js'), [], {
+// decap-server with two corrections (scripts/cmsBackend.ts).
+start('local backend', fileURLToPath(new URL('./cmsBackend.ts', import.meta.url)), [], {
   // Git mode: each entry is a draft on its own cms/… branch (the editorial workflow).
   MODE: 'git',
   BIND_HOST: '127.0.0.1',

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { expect as playwrightExpect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
+import { deflateSync } from 'node:zlib';
 import { CMS_PORT } from '../../playwright.config.ts';
 
 /**
@@ -88,6 +89,12 @@ test.beforeAll(async ({ browser }) => {
   await expect(editorPage.getByRole('heading', { name: 'Collections' })).toBeVisible({
     timeout: 120_000,
   });
+  // Opening an entry compiles the preview (the site's own components) on first use: minutes on a
+  // busy machine, so it happens here once rather than inside a test's waits.
+  await editorPage.goto(`${EDITOR}/admin/#/collections/findings/entries/families-want-plain-words`);
+  await expect(
+    editorPage.locator('iframe').first().contentFrame().getByRole('heading', { level: 1 }),
+  ).toBeVisible({ timeout: 600_000 });
 });
 
 // Each test reports only the errors that happened during it.
@@ -129,6 +136,20 @@ function watchErrors(page: Page): string[] {
 async function openEditor(hash: string) {
   await editorPage.goto(`${EDITOR}/admin/${hash}`);
   return editorPage;
+}
+
+/**
+ * Leaves an entry with unsaved changes. The editor asks first (and stays on the entry unless the
+ * researcher agrees, so a later test would find the wrong entry open); the researcher leaves.
+ */
+async function leaveUnsaved(page: Page) {
+  const leaving = page.waitForEvent('dialog');
+  const left = openEditor('#/');
+  const dialog = await leaving;
+  expect(dialog.message()).toBe('Are you sure you want to leave this page?');
+  await dialog.accept();
+  await left;
+  await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
 }
 
 /** Moves a saved entry along the editorial workflow: 'In review' or 'Ready'. */
@@ -189,6 +210,10 @@ test("the preview shows an entry with the site's own components and styles", asy
   await expect(preview.getByRole('heading', { name: 'You said, we did' })).toBeVisible();
   await page.getByLabel('Title', { exact: true }).fill('Families want plain words');
   await expect(heading).toHaveText('Families want plain words');
+
+  await leaveUnsaved(page);
+  const { stdout } = await git('branch', '--list', 'cms/findings/*');
+  expect(stdout).toBe('');
   expect(errors).toEqual([]);
 });
 
@@ -247,6 +272,7 @@ test('the editor refuses a Markdown image without alternative text, saying where
   // Nothing was saved: no draft branch for it.
   const { stdout } = await git('branch', '--list', 'cms/findings/*');
   expect(stdout).not.toContain('a-map-of-the-stages');
+  await leaveUnsaved(page);
   expect(errors).toEqual([]);
 });
 
@@ -366,4 +392,89 @@ test('after a rebuild the site shows the new finding and a working survey page',
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+/** A real one-pixel PNG, as a researcher's photo would be uploaded. */
+function onePixelPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 255, 255]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+const onMain = (file: string) =>
+  git('cat-file', '-e', `main:${file}`).then(
+    () => true,
+    () => false,
+  );
+
+test('an image travels with its entry through review, and an earlier draft still opens', async () => {
+  // A draft started before the upload and the publish below.
+  let page = await openEditor('#/collections/pages/entries/about');
+  const summary = 'Safeguarding 2.0 asks people what would help, then designs it with them.';
+  await page.getByLabel('Summary').fill(summary);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toHaveText('Status: Draft');
+
+  // A finding with an image uploaded while writing it.
+  page = await openEditor('#/collections/findings/new');
+  await page.getByLabel('Title', { exact: true }).fill('Families drew the stages');
+  await page.getByLabel('Summary').fill('Families drew the stages of their support as a map.');
+  await page.locator('[contenteditable="true"]').first().click();
+  await page.keyboard.type('This is the map one family drew.');
+  await page.getByRole('button', { name: 'Add Component' }).click();
+  await page.getByRole('menuitem', { name: 'Image' }).click();
+  await page.getByRole('button', { name: 'Choose an image' }).click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'stages-map.png',
+    mimeType: 'image/png',
+    buffer: onePixelPng(),
+  });
+  await page.getByText('stages-map.png').click();
+  await page.getByRole('button', { name: 'Choose selected' }).click();
+  await page
+    .getByLabel('Alternative text')
+    .last()
+    .fill('A map of five stages, from first call to case closed');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toHaveText('Status: Draft');
+
+  // Saved on the finding's draft branch only: main has no image until the finding is published.
+  const image = 'public/uploads/stages-map.png';
+  await git('cat-file', '-e', `cms/findings/families-drew-the-stages:${image}`);
+  expect(await onMain(image)).toBe(false);
+  await setStatus(page, 'In review');
+  await setStatus(page, 'Ready');
+  await publishNow(page);
+  await expect(page.getByText('Entry published')).toBeVisible();
+  await expect.poll(() => onMain(image)).toBe(true);
+  expect(frontMatter('content/findings/families-drew-the-stages.md').body).toContain(
+    '![A map of five stages, from first call to case closed](/uploads/stages-map.png)',
+  );
+
+  // The earlier draft opens, with its change, although main gained an image since it began.
+  page = await openEditor('#/collections/pages/entries/about');
+  await expect(page.getByLabel('Summary')).toHaveValue(summary);
+  await expect(page.getByRole('button', { name: /^Status:/ })).toHaveText('Status: Draft');
+  expect(errors).toEqual([]);
 });
