@@ -79,9 +79,33 @@ async function unpublishedEntry(req: Request, res: Response, next: NextFunction)
   }
 }
 
+/**
+ * With CMS_PUBLISH_PUSH set to a remote's name, each Publish is pushed to that remote's copy of
+ * the branch, so a live site following it (src/server/live/) shows the
+ * change with no command after Publish. Off by default: pushing is the team's decision.
+ */
+const pushTo = process.env.CMS_PUBLISH_PUSH?.trim();
+function pushAfterPublish(req: Request, res: Response, next: NextFunction) {
+  const body = req.body as { action?: string; params?: { branch?: string } };
+  const branch = body?.params?.branch;
+  if (pushTo && body?.action === 'publishUnpublishedEntry' && branch) {
+    res.once('finish', () => {
+      if (res.statusCode !== 200) return;
+      git('push', pushTo, `${branch}:${branch}`).then(
+        () => console.log(`Published and pushed ${branch} to ${pushTo}.`),
+        (error: Error) =>
+          console.error(
+            `Published here, but pushing ${branch} to ${pushTo} failed, so the live site does not have it yet:\n${error.message}`,
+          ),
+      );
+    });
+  }
+  next();
+}
+
 const app = express();
 app.use(oneAtATime);
-app.post('/api/v1', express.json({ limit: '50mb' }), unpublishedEntry);
+app.post('/api/v1', express.json({ limit: '50mb' }), pushAfterPublish, unpublishedEntry);
 await (decapServer as { registerLocalGit(app: unknown): Promise<void> }).registerLocalGit(app);
 const port = Number(process.env.PORT || 8081);
 const host = process.env.BIND_HOST || '127.0.0.1';
