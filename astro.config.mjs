@@ -2,9 +2,10 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
+import { precompressDirectory } from './src/server/precompress.ts';
 
 // Bodies larger than this are refused before any route reads them. The adapter's default is
-// 1 GiB (RELIABILITY.md G7); no form on this site comes near 256 KiB.
+// 1 GiB (docs/reliability.md G7); no form on this site comes near 256 KiB.
 export const BODY_SIZE_LIMIT = 256 * 1024;
 
 /**
@@ -27,7 +28,24 @@ export default defineConfig({
   // staticHeaders: prerendered pages' policies go to dist/_headers.json (sent as headers, since
   // frame-ancestors does not work in a <meta> tag) instead of a <meta> in each page.
   adapter: node({ mode: 'standalone', bodySizeLimit: BODY_SIZE_LIMIT, staticHeaders: true }),
-  integrations: [react()],
+  integrations: [
+    react(),
+    {
+      // Brotli and gzip copies of the hashed assets, which the server sends to browsers that
+      // take them (src/server/precompressedAssets.ts).
+      name: 'precompress-assets',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          const done = await precompressDirectory(new URL('_astro/', dir).pathname);
+          logger.info(
+            `${done.files} assets compressed: ${Math.round(done.bytes / 1024)} KiB, ` +
+              `${Math.round(done.brotliBytes / 1024)} KiB as Brotli, ` +
+              `${Math.round(done.gzipBytes / 1024)} KiB as gzip`,
+          );
+        },
+      },
+    },
+  ],
   trailingSlash: 'ignore',
   security: {
     // Off: the site sends Referrer-Policy: no-referrer, with which browsers send "Origin: null"

@@ -8,6 +8,7 @@
  * still running after SHUTDOWN_TIMEOUT_MS (default 10 s) they are cut off and the exit code is 1.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { DRAIN_TIMEOUT_MS, drainServer } from '../src/server/drainServer.ts';
 import { DataDirError } from '../src/server/dataDir.ts';
@@ -103,4 +104,5 @@ listening.server = startServer().server.server;
 secureServer(listening.server, {
   pagePolicies,
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
+  clientDir: fileURLToPath(new URL('../dist/client/', import.meta.url)),
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { withCompression } from './compressResponses.ts';
 import { answerClientError, gatedListener, refuseExpectation } from './requestGate.ts';
 
 /**
@@ -153,6 +154,11 @@ export interface SecureServerOptions {
    * anyone can send the header to a server that faces the internet directly.
    */
   trustProxy: boolean;
+  /**
+   * The build's client folder (`dist/client`): when given, responses are compressed, its
+   * assets from their precompressed copies (src/server/compressResponses.ts).
+   */
+  clientDir?: string;
 }
 
 export function reachedOverHttps(req: IncomingMessage, trustProxy: boolean): boolean {
@@ -238,7 +244,9 @@ export function secureServer(server: Server, options: SecureServerOptions): void
   const listeners = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   for (const listener of listeners) {
-    server.on('request', withSecurityHeaders(gatedListener(listener), options));
+    // Security headers outermost, so compressed answers carry exactly the same ones.
+    const inner = options.clientDir ? withCompression(listener, options.clientDir) : listener;
+    server.on('request', withSecurityHeaders(gatedListener(inner), options));
   }
   server.removeAllListeners('checkExpectation');
   server.on('checkExpectation', withSecurityHeaders(refuseExpectation, options));
