@@ -83,6 +83,14 @@ export default defineConfig({
   // token (see the researcher workspace), so Astro's session store is not needed.
   session: false,
   vite: {
+    // `npm run cms` (scripts/cms.ts): Decap's local backend switches the working tree between
+    // draft branches for every save, status change and publish. Astro reloads every open page
+    // when content changes, which reloaded the editor itself part way through its own save
+    // ("Loading entry..." again, its state lost). The editor reads content through its backend,
+    // so its development server does not watch the files that backend moves.
+    ...(process.env.SG_CONTENT_EDITOR === '1' && {
+      server: { watch: { ignored: ['**/content/**', '**/public/uploads/**'] } },
+    }),
     build: {
       // The CMS editor is one large chunk loaded only on /admin/.
       chunkSizeWarningLimit: 8000,

@@ -78,6 +78,11 @@ start(
   'site',
   modules('astro/bin/astro.mjs'),
   ['dev', '--host', '127.0.0.1', '--port', String(plan.sitePort)],
-  { ASTRO_TELEMETRY_DISABLED: '1', PUBLIC_DECAP_LOCAL_URL: plan.backendUrl },
+  {
+    ASTRO_TELEMETRY_DISABLED: '1',
+    PUBLIC_DECAP_LOCAL_URL: plan.backendUrl,
+    // Not watching content/ (astro.config.mjs): the backend's branch switches reloaded the editor.
+    SG_CONTENT_EDITOR: '1',
+  },
 );
 console.log(`\nContent editor: open ${plan.editorUrl} and choose Login. Ctrl-C stops it.\n`);
