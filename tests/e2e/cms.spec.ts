@@ -240,12 +240,15 @@ test('a one-field edit is a small diff, Updated on follows it, and only Ready ca
   // Publishing asks for Ready first, in Draft and in review alike; main is unchanged.
   for (const next of [null, 'In review'] as const) {
     if (next) await setStatus(page, next);
-    const alert = page.waitForEvent('dialog');
+    // Dismissed as it opens: the alert blocks the click that opened it until it is closed.
+    let alert = '';
+    page.once('dialog', (dialog) => {
+      alert = dialog.message();
+      void dialog.dismiss();
+    });
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Publish now' }).click();
-    const dialog = await alert;
-    expect(dialog.message()).toBe('Please update status to "Ready" before publishing.');
-    await dialog.dismiss();
+    await expect.poll(() => alert).toBe('Please update status to "Ready" before publishing.');
     expect(frontMatter(file).data.version).toBe('0.2');
   }
   await setStatus(page, 'Ready');
