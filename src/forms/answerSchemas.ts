@@ -122,12 +122,20 @@ export function answerSchema(question: Question, label = question.label): yup.Sc
 }
 
 /** The text for "Other, please say" when the participant chose Other, named by its question. */
-export function otherAnswerSchema(label: string): yup.Schema {
+export function otherAnswerSchema(label: string, easyRead = false): yup.Schema {
   const about = shorten(label);
-  return yup
-    .string()
-    .max(200, `Your other answer to ‘${about}’ must be 200 characters or fewer`)
-    .required(`Enter your other answer to: ${about}`);
+  return easyRead
+    ? yup
+        .string()
+        .max(
+          200,
+          `Please write less about ‘something else’ for: ${about}. Use 200 letters or fewer.`,
+        )
+        .required(`Tell us what ‘something else’ is for: ${about}`)
+    : yup
+        .string()
+        .max(200, `Your other answer to ‘${about}’ must be 200 characters or fewer`)
+        .required(`Enter your other answer to: ${about}`);
 }
 
 /** Every value a choice-like question accepts, including Other, None and Prefer not to say. */

@@ -29,11 +29,29 @@ export function decodeStep(text: string | null | undefined): Step {
   return { name: 'start' };
 }
 
-/** The address of a step of a survey filled in without JavaScript (see src/server/surveyProgress.ts). */
-export function stepUrl(slug: string, token: string, step: Step, returnToCheck = false): string {
+/**
+ * The address of a step of a survey filled in without JavaScript (see src/server/surveyProgress.ts);
+ * `fragment` is the id of the field the page should open at.
+ */
+export function stepUrl(
+  slug: string,
+  token: string,
+  step: Step,
+  returnToCheck = false,
+  fragment?: string,
+): string {
   const query = new URLSearchParams({ p: token, step: encodeStep(step) });
   if (returnToCheck) query.set('from', 'check');
-  return `/surveys/${slug}/form/?${query}`;
+  return `/surveys/${slug}/form/?${query}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`;
+}
+
+/**
+ * Exit this page from a step without JavaScript: this address forgets the answers kept for it
+ * (src/server/surveyProgress.ts), then sends on to the neutral site, so the next person on the
+ * device finds nothing by reopening the survey or pressing Back.
+ */
+export function exitAndForgetUrl(slug: string, token: string): string {
+  return `/surveys/${slug}/form/?${new URLSearchParams({ p: token, exit: '1' })}`;
 }
 
 /** The step after this one, once its answers are valid. */

@@ -21,12 +21,16 @@ export type FieldErrors = Record<string, string>;
 export function consentErrors(
   activity: Pick<Survey, 'consent'>,
   consent: SurveyValues['consent'],
+  easyRead = false,
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const statement of activity.consent.statements) {
     if (consent?.[statement.id] !== true) {
+      // In easy read the error quotes the statement as the participant read it, in easy words.
       errors[`consent.${statement.id}`] =
-        `Select the box if you agree: ‘${shorten(statement.text)}’`;
+        easyRead && statement.easyRead
+          ? `Tick this box if you agree: ‘${shorten(statement.easyRead)}’`
+          : `Select the box if you agree: ‘${shorten(statement.text)}’`;
     }
   }
   return errors;
@@ -64,7 +68,7 @@ export async function answerErrors(
       errors[question.id] = message;
     } else if (choseOther(question, usable[question.id])) {
       const otherMessage = await firstError(
-        otherAnswerSchema(label),
+        otherAnswerSchema(label, options.easyRead),
         usable[otherKey(question.id)],
       );
       if (otherMessage) errors[otherKey(question.id)] = otherMessage;

@@ -199,7 +199,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
   async function validate(values: SurveyValues): Promise<FormikErrors<SurveyValues>> {
     const clean = normaliseValues(values);
     let errors: FieldErrors = {};
-    if (step.name === 'start') errors = consentErrors(survey, clean.consent);
+    if (step.name === 'start') errors = consentErrors(survey, clean.consent, easyRead);
     if (step.name === 'questions' || step.name === 'check') {
       errors = await answerErrors(survey, clean.answers, { easyRead });
     }

@@ -10,6 +10,7 @@ import type { Store } from './store.ts';
 import { limitNotice, type SubmissionLimit } from './submissionLimit.ts';
 import { submitSurveyResponse } from './surveySubmissions.ts';
 import { formatDate } from '../lib/dates.ts';
+import { fieldId } from '../components/survey/QuestionField.tsx';
 
 /**
  * One step of a survey without JavaScript: the form post carries the step, the button pressed
@@ -24,7 +25,7 @@ export async function surveyFormPost(
   now: Date,
   riskPhrases: readonly string[] = [],
   limit?: SubmissionLimit,
-): Promise<{ status: number; state: FlowState }> {
+): Promise<{ status: number; state: FlowState; focus?: string }> {
   const posted = formToSubmission(survey, form) as Required<SurveyValues>;
   const values: SurveyValues = {
     answers: posted.answers,
@@ -51,11 +52,17 @@ export async function surveyFormPost(
   if (action === 'back')
     return show({ step: previousStep(survey, step, clean.answers), returnToCheck: false });
   if (action.startsWith('change:')) {
-    return show({ step: changeStep(survey, action.slice('change:'.length)), returnToCheck: true });
+    const id = action.slice('change:'.length);
+    // The field's id becomes the address's fragment: without JavaScript, Change lands a keyboard
+    // or screen-reader user at that question, not at the top of the page.
+    return {
+      ...show({ step: changeStep(survey, id), returnToCheck: true }),
+      focus: fieldId(id),
+    };
   }
 
   if (step.name === 'start') {
-    const errors = consentErrors(survey, clean.consent);
+    const errors = consentErrors(survey, clean.consent, base.easyRead);
     if (Object.keys(errors).length > 0) return show({ errors }, 422);
   }
   if (step.name === 'questions' || step.name === 'question' || step.name === 'check') {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { agreeToEverything, tabTo } from './keyboard.ts';
+import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
 
 /**
  * Easy read as a complete parallel version (issue 13, item 10), walked through the practitioners
@@ -177,4 +178,78 @@ test('the pictograms are served by this site as SVG', async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('image/svg+xml');
   expect(await response.text()).toMatch(/^<svg /);
+});
+
+test.describe('without JavaScript, the easy-read gaps', () => {
+  test.use({ javaScriptEnabled: false });
+  const noAxeViolations = async (page: Page, state: string) =>
+    expect(await axeViolations(page, { javaScript: false }), state).toEqual([]);
+
+  test('consent errors, “Something else” and its box, its error and the check page are in easy-read words', async ({
+    page,
+  }) => {
+    await page.goto('/surveys/practitioners/');
+    await page.getByRole('button', { name: 'Use easy read wording' }).click();
+    await page.getByRole('button', { name: 'Start the survey' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await expect(summary.getByRole('link').first()).toHaveText(
+      'Tick this box if you agree: ‘I know what this survey is about’',
+    );
+    await expect(summary).not.toContainText('I have read');
+    await noAxeViolations(page, 'easy-read consent errors');
+
+    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    await page.getByRole('button', { name: 'Start the survey' }).click();
+    await expect(page.getByText('Other, please say')).toHaveCount(0);
+    await expect(page.getByText('If other, please say')).toHaveCount(0);
+    await page.getByLabel('Something else').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(summary.getByRole('link')).toHaveText(
+      'Tell us what ‘something else’ is for: What is your job',
+    );
+    await noAxeViolations(page, 'easy-read other-answer error');
+    await page.getByRole('textbox', { name: 'Tell us what it is' }).fill('Youth worker');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('What is your job?');
+
+    await page.goto(page.url().replace(/step=[^&#]*/, 'step=check'));
+    const rows = page.locator('.govuk-summary-list__row');
+    await expect(rows.filter({ hasText: 'What is your job?' })).toContainText(
+      'Something else: Youth worker',
+    );
+    // Questions not reached yet are listed as unanswered, in easy-read words.
+    await expect(page.locator('main')).toContainText('You did not answer');
+    await expect(page.locator('main')).not.toContainText('Not provided');
+    await noAxeViolations(page, 'easy-read check page');
+  });
+
+  test('/withdraw/ in easy read: its switch, words, errors and withdrawal', async ({
+    page,
+    request,
+  }) => {
+    const sent = await request.post('/api/surveys/practitioners/responses', {
+      data: practitionersSubmission(),
+    });
+    const { receipt } = await sent.json();
+    await page.goto('/withdraw/');
+    await page.getByRole('link', { name: 'Read this page in easy read' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Take your answers back');
+    await noAxeViolations(page, 'easy-read withdrawal');
+    await page.getByRole('button', { name: 'Take my answers back' }).click();
+    await expect(page.locator('.govuk-error-summary').getByRole('link')).toHaveText(
+      'Type your code',
+    );
+    await noAxeViolations(page, 'easy-read withdrawal error');
+    await page.getByRole('textbox', { name: 'Your code' }).fill('AAAA-AAAA-AAAA-AAAA');
+    await page.getByRole('button', { name: 'Take my answers back' }).click();
+    await expect(page.locator('.govuk-error-summary')).toContainText(
+      'We did not find any answers with that code.',
+    );
+    await page.getByRole('textbox', { name: 'Your code' }).fill(receipt);
+    await page.getByRole('button', { name: 'Take my answers back' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Your survey answers have been deleted',
+    );
+    await noAxeViolations(page, 'easy-read withdrawal done');
+  });
 });

@@ -108,3 +108,63 @@ test.describe('exit, then the next person opens the same activity on this device
     await expect(page.getByRole('checkbox').first()).not.toBeChecked();
   });
 });
+
+test.describe('without JavaScript, exit forgets the answers the server kept between steps', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('after two answers and Exit this page, neither reopening the survey nor Back shows them', async ({
+    page,
+  }) => {
+    await page.goto('/surveys/practitioners/');
+    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    await page.getByRole('button', { name: 'Start the survey' }).click();
+    await page.getByLabel('Social worker').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('1 to 3 years').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const kept = page.url();
+    await page.goto(kept.replace(/step=[^&#]*/, 'step=check'));
+    await expect(page.getByText('1 to 3 years')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Emergency Exit this page' }).click();
+    await page.waitForURL(`${EXIT_URL}**`);
+    await expect(page).toHaveTitle('BBC Weather');
+
+    // The next person on this device: the survey starts empty…
+    await page.goto('/surveys/practitioners/');
+    await expect(page.getByRole('button', { name: 'Start the survey' })).toBeVisible();
+    await expect(page.getByText('We kept the answers you started')).toHaveCount(0);
+    for (const box of await page.getByRole('checkbox').all()) await expect(box).not.toBeChecked();
+    // …and the addresses in the history no longer hold the answers on the server.
+    for (const address of [kept, kept.replace(/step=[^&#]*/, 'step=check')]) {
+      await page.goto(address);
+      await expect(page.getByText('The answers from that page are no longer kept')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Start the survey' })).toBeVisible();
+      await expect(page.getByText('1 to 3 years')).toHaveCount(0);
+    }
+  });
+});
+
+test('with JavaScript on a step reached without it, Exit this page forgets the server’s copy too', async ({
+  browser,
+}) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const first = await noScript.newPage();
+  await first.goto('/surveys/practitioners/');
+  for (const box of await first.getByRole('checkbox').all()) await box.check();
+  await first.getByRole('button', { name: 'Start the survey' }).click();
+  await first.getByLabel('Social worker').check();
+  await first.getByRole('button', { name: 'Continue' }).click();
+  const kept = first.url();
+  await noScript.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await fakeExitSite(page);
+  await page.goto(kept);
+  await page.getByRole('button', { name: 'Emergency Exit this page' }).click();
+  await page.waitForURL(`${EXIT_URL}**`);
+  await page.goto(kept.replace(/step=[^&#]*/, 'step=check'));
+  await expect(page.getByText('The answers from that page are no longer kept')).toBeVisible();
+  await context.close();
+});

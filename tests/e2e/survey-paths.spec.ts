@@ -235,6 +235,8 @@ for (const javaScript of [true, false]) {
       await page.keyboard.press('Enter');
       await expect(h1(page)).toHaveText(Q.caseload);
       if (javaScript) await expect(page.locator('#answer-caseload')).toBeFocused();
+      // Without JavaScript the address names the box, so Tab starts from the question.
+      else await expect(page).toHaveURL(/#answer-caseload$/);
       await tabTo(page, page.getByLabel('Prefer not to say'));
       await page.keyboard.press('Space');
       if (javaScript) await expect(page.locator('#answer-caseload')).toHaveValue('');
@@ -279,5 +281,38 @@ test('without JavaScript, an address whose answers are no longer kept starts aga
   await page.goto('/surveys/practitioners/form/?p=AAAAAAAAAAAAAAAAAAAAAA&step=check');
   await expect(page.getByText('The answers from that page are no longer kept')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start the survey' })).toBeVisible();
+  await context.close();
+});
+
+// With JavaScript, the walk above checks that Change focuses the box.
+test('without JavaScript, Change on the check page lands at that question, so Tab starts there, not at the skip links, and Continue returns to the check page', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(URL_);
+  await agreeToEverything(page);
+  await page.getByRole('button', { name: 'Start the survey' }).click();
+  await page.getByLabel('Social worker').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('1 to 3 years').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(h1(page)).toHaveText(Q.shared);
+  // Straight to the check page from here: the answers so far are listed.
+  await page.goto(page.url().replace(/step=[^&#]*/, 'step=check'));
+  await expect(h1(page)).toHaveText('Check your answers before sending them');
+
+  await page.getByRole('button', { name: `Change your answer to: ${Q.years}` }).click();
+  await expect(h1(page)).toHaveText(Q.years);
+  await expect(page).toHaveURL(/#answer-years-in-role$/);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.govuk-skip-link:focus')).toHaveCount(0);
+  await expect(page.locator('form :focus')).toHaveCount(1);
+  await page.getByLabel('More than 10 years').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(h1(page)).toHaveText('Check your answers before sending them');
+  await expect(page.locator('.govuk-summary-list__row').filter({ hasText: Q.years })).toContainText(
+    'More than 10 years',
+  );
   await context.close();
 });

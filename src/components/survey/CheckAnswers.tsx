@@ -11,6 +11,7 @@ import { inEasyRead } from '../../forms/easyReadQuestion.ts';
 import { ReadAloudControls } from './ReadAloud.tsx';
 import { partsToDate, type DateParts } from '../../forms/dates.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { flowWords } from '../../forms/flowWords.ts';
 
 /**
  * GOV.UK check answers: a summary list, one row a question asked, each with a Change control
@@ -32,7 +33,9 @@ export function CheckAnswers({
   return (
     <>
       <ReadAloudControls
-        words={asked.map((q) => `${questionText(q, easyRead)}: ${describeAnswer(q, answers)}`)}
+        words={asked.map(
+          (q) => `${questionText(q, easyRead)}: ${describeAnswer(q, answers, easyRead)}`,
+        )}
         what="your answers"
       />
       <dl className="govuk-summary-list">
@@ -41,7 +44,9 @@ export function CheckAnswers({
           return (
             <div className="govuk-summary-list__row" key={question.id}>
               <dt className="govuk-summary-list__key">{text}</dt>
-              <dd className="govuk-summary-list__value">{describeAnswer(question, answers)}</dd>
+              <dd className="govuk-summary-list__value">
+                {describeAnswer(question, answers, easyRead)}
+              </dd>
               <dd className="govuk-summary-list__actions">
                 <button
                   type="submit"
@@ -71,11 +76,12 @@ export function CheckAnswers({
  * An answer as words: option labels rather than codes, dates as "3 February 2026", ratings with
  * their scale's words, numbers with their unit, "Not provided" when skipped.
  */
-export function describeAnswer(question: Question, answers: Answers): string {
+export function describeAnswer(question: Question, answers: Answers, easyRead = false): string {
+  const words = flowWords(easyRead);
   const value = answers[question.id];
   const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-  if (empty) return 'Not provided';
-  if (value === PREFER_NOT_TO_SAY) return 'Prefer not to say';
+  if (empty) return words.notProvided;
+  if (value === PREFER_NOT_TO_SAY) return words.preferNotToSay;
   switch (question.type) {
     case 'date': {
       const parts = value as DateParts;
@@ -89,12 +95,12 @@ export function describeAnswer(question: Question, answers: Answers): string {
     case 'rating':
       return `${String(value)} out of ${question.max} (${question.min} is ${question.minLabel}, ${question.max} is ${question.maxLabel})`;
   }
-  const { options, exclusive } = choiceOptions(question);
+  const { options, exclusive } = choiceOptions(question, easyRead);
   const all = [...options, ...exclusive];
   if (all.length === 0) return String(value);
   const label = (v: string) =>
     v === 'other'
-      ? `Other: ${String(answers[otherKey(question.id)] ?? '')}`
+      ? `${words.otherAnswer}: ${String(answers[otherKey(question.id)] ?? '')}`
       : (all.find((o) => o.value === v)?.label ?? v);
   return Array.isArray(value) ? value.map(label).join(', ') : label(String(value));
 }

@@ -65,7 +65,7 @@ export function EasyReadConfirmation({
       ))}
       <ul className="govuk-list">
         <li>
-          <a className="govuk-link" href="/withdraw/">
+          <a className="govuk-link" href="/withdraw/?easy-read=1">
             Take your answers back
           </a>
         </li>

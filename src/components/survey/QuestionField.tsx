@@ -8,6 +8,7 @@ import { DateField } from './DateField.tsx';
 import { ReadAloud } from './ReadAloud.tsx';
 import { EasyReadPoint } from './EasyReadPoint.tsx';
 import { inEasyRead } from '../../forms/easyReadQuestion.ts';
+import { flowWords } from '../../forms/flowWords.ts';
 
 export interface QuestionFieldProps {
   question: Question;
@@ -50,7 +51,7 @@ export function QuestionField({
       <EasyReadPoint picture={picture}>{children}</EasyReadPoint>
     </div>
   );
-  const readAloud = <ReadAloud question={question} text={text} />;
+  const readAloud = <ReadAloud question={question} text={text} easyRead={easyRead} />;
   const labelText = (
     <QuestionHeading text={text} optional={question.optional} asPageHeading={false} />
   );
@@ -222,6 +223,7 @@ function Choices({
   question,
   id,
   name,
+  easyRead,
   otherError,
 }: {
   question: Question;
@@ -234,7 +236,7 @@ function Choices({
   const { values, setFieldValue } = useFormikContext<{ answers: Record<string, unknown> }>();
   const current = values.answers[question.id];
   const picked = multiple ? ((current as string[] | undefined) ?? []) : current;
-  const { options, exclusive } = choiceOptions(question);
+  const { options, exclusive } = choiceOptions(question, easyRead);
   const kind = multiple ? 'checkboxes' : 'radios';
   const inline = question.type === 'yes-no';
   let index = 0;
@@ -286,7 +288,12 @@ function Choices({
           )}
         </div>
         {isOther && (
-          <OtherAnswer id={otherId} name={`answers.${otherKey(question.id)}`} error={otherError} />
+          <OtherAnswer
+            id={otherId}
+            name={`answers.${otherKey(question.id)}`}
+            easyRead={easyRead}
+            error={otherError}
+          />
         )}
       </div>
     );
@@ -306,12 +313,23 @@ function Choices({
 }
 
 /** "Other, please say": always visible, so it works the same with and without JavaScript. */
-function OtherAnswer({ id, name, error }: { id: string; name: string; error?: string }) {
+function OtherAnswer({
+  id,
+  name,
+  easyRead,
+  error,
+}: {
+  id: string;
+  name: string;
+  easyRead: boolean;
+  error?: string;
+}) {
   const [field] = useField<string | undefined>(name);
+  const label = flowWords(easyRead).otherBox;
   return (
     <div className={`govuk-form-group sg-other${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label" htmlFor={id}>
-        If other, please say
+        {label}
       </label>
       <ErrorMessage id={`${id}-error`} message={error} />
       <input

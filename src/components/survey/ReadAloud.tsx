@@ -38,8 +38,16 @@ export function ReadAloudControls({ words, what }: { words: string[]; what: stri
 }
 
 /** Read aloud for one question: the question, its hint and every option, as shown. */
-export function ReadAloud({ question, text }: { question: Question; text: string }) {
-  const { options, exclusive } = choiceOptions(question);
+export function ReadAloud({
+  question,
+  text,
+  easyRead,
+}: {
+  question: Question;
+  text: string;
+  easyRead: boolean;
+}) {
+  const { options, exclusive } = choiceOptions(question, easyRead);
   const words = [text, question.hint ?? '', ...[...options, ...exclusive].map((o) => o.label)];
   return <ReadAloudControls words={words} what={text} />;
 }

@@ -1,6 +1,7 @@
 import type { Question } from '../../schemas/index.ts';
 import { allowedValues } from '../../forms/answerSchemas.ts';
 import { NONE, OTHER, PREFER_NOT_TO_SAY } from '../../forms/questions.ts';
+import { flowWords } from '../../forms/flowWords.ts';
 
 export interface Option {
   value: string;
@@ -8,10 +9,17 @@ export interface Option {
   hint?: string;
 }
 
-/** The options a choice question shows, in order, with the extra ones the survey asks for. */
-export function choiceOptions(question: Question): { options: Option[]; exclusive: Option[] } {
+/**
+ * The options a choice question shows, in order, with the extra ones the survey asks for (in
+ * easy-read words when `easyRead`; the question's own options come easy-read from inEasyRead).
+ */
+export function choiceOptions(
+  question: Question,
+  easyRead = false,
+): { options: Option[]; exclusive: Option[] } {
+  const words = flowWords(easyRead);
   const declined = question.sensitive
-    ? [{ value: PREFER_NOT_TO_SAY, label: 'Prefer not to say' }]
+    ? [{ value: PREFER_NOT_TO_SAY, label: words.preferNotToSay }]
     : [];
   switch (question.type) {
     case 'yes-no':
@@ -41,7 +49,7 @@ export function choiceOptions(question: Question): { options: Option[]; exclusiv
       return {
         options: [
           ...question.options,
-          ...(question.allowOther ? [{ value: OTHER, label: 'Other, please say' }] : []),
+          ...(question.allowOther ? [{ value: OTHER, label: words.other }] : []),
         ],
         exclusive: declined,
       };
@@ -49,7 +57,7 @@ export function choiceOptions(question: Question): { options: Option[]; exclusiv
       return {
         options: [
           ...question.options,
-          ...(question.allowOther ? [{ value: OTHER, label: 'Other, please say' }] : []),
+          ...(question.allowOther ? [{ value: OTHER, label: words.other }] : []),
         ],
         exclusive: [
           ...(question.noneOption ? [{ value: NONE, label: question.noneOption }] : []),
