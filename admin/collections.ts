@@ -285,6 +285,7 @@ export const collections: CmsCollection[] = [
           optional(text('prompt', 'Prompt')),
           optional(string('easyRead', 'Stage name in easy read')),
           optional(text('easyReadPrompt', 'Prompt in easy read')),
+          easyReadPicture(),
         ],
         { max: 30, label_singular: 'stage', summary: '{{fields.name}}' },
       ),
@@ -378,7 +379,11 @@ export const collections: CmsCollection[] = [
 ];
 
 function roleFields(): CmsField[] {
-  return [string('value', 'Short name', { pattern: SLUG_PATTERN }), string('label', 'Label')];
+  return [
+    string('value', 'Short name', { pattern: SLUG_PATTERN }),
+    string('label', 'Label'),
+    optional(string('easyRead', 'Label in easy read')),
+  ];
 }
 
 function relation(

@@ -279,12 +279,3 @@ export function formToJourney(form: URLSearchParams): JourneyValues {
     submissionId: form.get('submissionId') ?? undefined,
   };
 }
-
-/** Moves a stage one place up or down; the other stages keep their order. */
-export function moveStage(stages: StageValues[], index: number, by: -1 | 1): StageValues[] {
-  const to = index + by;
-  if (to < 0 || to >= stages.length) return stages;
-  const next = [...stages];
-  [next[index], next[to]] = [next[to], next[index]];
-  return next;
-}

@@ -1,13 +1,13 @@
 import type { Journey } from '../schemas/index.ts';
-import { emptyStage, MAX_STAGES, moveStage, type StageValues } from './journeyMap.ts';
+import { emptyStage, MAX_STAGES, type StageValues } from './journeyMap.ts';
 
 /**
- * Adding, moving and removing a stage, and the words that say what changed: one definition for
+ * Adding and removing a stage, and the words that say what changed: one definition for
  * the builder in the page and for the form posts the server answers without JavaScript.
  */
 export interface StageChange {
   stages: StageValues[];
-  /** Where the "what changed" message goes: before this stage (or before "Add a stage"). */
+  /** The stage added, or where the stage removed was. */
   at: number;
   text: string;
 }
@@ -20,17 +20,7 @@ export function addStage(stages: StageValues[]): StageChange | undefined {
   return {
     stages: [...stages, emptyStage()],
     at: stages.length,
-    text: `Stage ${stages.length + 1} added. Give it a name below.`,
-  };
-}
-
-export function shiftStage(stages: StageValues[], index: number, by: -1 | 1): StageChange {
-  const next = moveStage(stages, index, by);
-  const at = Math.min(Math.max(index + by, 0), next.length - 1);
-  return {
-    stages: next,
-    at,
-    text: `${stageName(next[at])} moved ${by < 0 ? 'up' : 'down'}. It is now stage ${at + 1} of ${next.length}.`,
+    text: `Stage ${stages.length + 1} added.`,
   };
 }
 
@@ -46,22 +36,25 @@ export function removeStage(stages: StageValues[], index: number): StageChange {
 
 /**
  * The stages a map starts with. A map that already has stages (the participant went back to the
- * start) keeps them: starting again must never throw away what they wrote.
+ * start) keeps them: starting again must never throw away what they wrote. In easy read the
+ * suggested stages start with their easy-read names.
  */
 export function startingStages(
   journey: Journey,
   existing: StageValues[],
   blank: boolean,
+  easyRead = false,
 ): StageValues[] {
   if (existing.length > 0) return existing;
   return blank || journey.suggestedStages.length === 0
     ? [emptyStage()]
-    : journey.suggestedStages.map((s) => emptyStage(s.name));
+    : journey.suggestedStages.map((s) => emptyStage(easyRead ? (s.easyRead ?? s.name) : s.name));
 }
 
-/** The suggested stage's question prompt, for a stage still named as suggested. */
-export function stagePrompt(journey: Journey, name: string | undefined): string | undefined {
+/** The suggested stage a stage is still named as (in either wording), for its prompt and picture. */
+export function suggestedStage(journey: Journey, name: string | undefined) {
   const key = name?.trim().toLowerCase();
   if (!key) return undefined;
-  return journey.suggestedStages.find((s) => s.name.trim().toLowerCase() === key)?.prompt;
+  const same = (text: string | undefined) => text?.trim().toLowerCase() === key;
+  return journey.suggestedStages.find((s) => same(s.name) || same(s.easyRead));
 }

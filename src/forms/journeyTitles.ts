@@ -1,6 +1,5 @@
+import type { JourneyStep } from './journeyFlow.ts';
 import type { FieldErrors } from './validateSurvey.ts';
-
-type Step = 'start' | 'build' | 'check' | { done: string };
 
 /**
  * The page title of each journey step, for the server's page and the builder in the page alike.
@@ -9,18 +8,23 @@ type Step = 'start' | 'build' | 'check' | { done: string };
  */
 export function journeyPageTitle(
   activityTitle: string,
-  step: Step,
+  step: JourneyStep,
   errors: FieldErrors,
   siteName?: string,
+  stageCount = 0,
 ): string {
   const title =
     step === 'start'
       ? activityTitle
-      : step === 'build'
-        ? 'Your journey map'
-        : step === 'check'
-          ? 'Check your journey map'
-          : 'Journey map sent';
+      : step === 'stages'
+        ? 'Stages of your journey map'
+        : step === 'role'
+          ? 'Which best describes you?'
+          : step === 'check'
+            ? 'Check your journey map'
+            : 'stage' in step
+              ? `Stage ${step.stage + 1}${stageCount ? ` of ${stageCount}` : ''} of your journey map`
+              : 'Journey map sent';
   const withErrors = `${Object.keys(errors).length ? 'Error: ' : ''}${title}`;
   return siteName ? `${withErrors} – ${siteName}` : withErrors;
 }

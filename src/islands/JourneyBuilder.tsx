@@ -1,50 +1,51 @@
 import { Form, Formik, useFormikContext, type FormikProps } from 'formik';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Journey } from '../schemas/index.ts';
 import { ActivityIntro } from '../components/views/ActivityIntro.tsx';
 import { ConsentFields } from '../components/survey/ConsentFields.tsx';
 import { DeviceDraftNote } from '../components/survey/DeviceDraftNote.tsx';
 import { ErrorSummary } from '../components/survey/ErrorSummary.tsx';
 import { Confirmation } from '../components/survey/Confirmation.tsx';
-import { ErrorMessage } from '../components/survey/fieldParts.tsx';
 import { StageFields, stageFieldId } from '../components/journey/StageFields.tsx';
+import { HiddenStages, RoleField, StartChoice } from '../components/journey/BuilderParts.tsx';
 import {
-  HiddenStages,
-  MapSoFar,
-  RoleField,
-  StartChoice,
-} from '../components/journey/BuilderParts.tsx';
+  changeStageId,
+  StagesSummary,
+  STAGE_CHANGE_ID,
+} from '../components/journey/StagesSummary.tsx';
 import { CheckMap } from '../components/journey/CheckMap.tsx';
 import { SuccessBanner } from '../components/journey/SuccessBanner.tsx';
+import { SOMEONE_ELSE, type JourneyValues } from '../forms/journeyMap.ts';
 import {
-  journeyErrors,
-  MAX_STAGES,
-  SOMEONE_ELSE,
-  type JourneyValues,
-} from '../forms/journeyMap.ts';
-import {
-  addStage,
-  removeStage,
-  shiftStage,
-  startingStages,
-  type StageChange,
-} from '../forms/journeyStages.ts';
+  decodeJourneyStep,
+  encodeJourneyStep,
+  firstStageWithErrors,
+  journeyStepUrl,
+  nextJourneyStep,
+  stepBefore,
+  type JourneyMove,
+  type JourneyStep,
+  type ReturnTo,
+} from '../forms/journeyFlow.ts';
 import { journeyPageTitle } from '../forms/journeyTitles.ts';
-import { consentErrors, type FieldErrors } from '../forms/validateSurvey.ts';
+import { easyReadErrors, journeyWords } from '../forms/journeyWords.ts';
+import type { FieldErrors } from '../forms/validateSurvey.ts';
 import { normaliseValues } from '../forms/values.ts';
 import { clearDraft, loadDraft, saveDraft } from '../client/surveyDraft.ts';
 import { deliver, flush, type Delivery } from '../client/outbox.ts';
 
-export type JourneyStep = 'start' | 'build' | 'check' | { done: string };
+export type { JourneyStep };
 
 export interface JourneyState {
   step: JourneyStep;
   values: JourneyValues;
   errors: FieldErrors;
-  /** Said by the live region after a stage moves: "Assessment moved down. It is now stage 2 of 5". */
-  announcement?: string;
-  /** The stage just added, moved or removed: the message shown there, where focus returns. */
+  /** Where "Change" opened this step from: its main button and Back return there. */
+  from?: ReturnTo;
+  /** The stage just removed: the message shown in the list, where focus goes. */
   changed?: { at: number; text: string };
+  /** Without JavaScript, the code for the map kept between a step's post and its page. */
+  progress?: string;
   /** The map was just cleared from this device: say so. */
   cleared?: boolean;
   notice?: string;
@@ -75,16 +76,24 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   const action = `/journeys/${slug}/form/`;
   const apiUrl = `/api/journeys/${slug}/maps`;
   const draftKey = `journey-${slug}`;
-  const { step } = state;
-  const hasEasyRead = journey.consent.statements.some((s) => s.easyRead);
-  const roleLabel = (value: string) =>
-    value === SOMEONE_ELSE
-      ? 'Someone else'
-      : (journey.involvedRoles.find((r) => r.value === value)?.label ?? value);
+  const { step, from } = state;
+  const easyRead = Boolean(state.easyRead);
+  const words = journeyWords(easyRead);
+  const hasEasyRead = journey.offersEasyRead || journey.consent.statements.some((s) => s.easyRead);
+  const errors = easyRead ? easyReadErrors(state.errors) : state.errors;
+  const roleLabel = (value: string) => {
+    const role = journey.involvedRoles.find((r) => r.value === value);
+    if (value === SOMEONE_ELSE) return words.someoneElse;
+    return (easyRead ? (role?.easyRead ?? role?.label) : role?.label) ?? value;
+  };
 
   useEffect(() => {
     const draft = loadDraft<JourneyState>(draftKey);
-    if (draft && initial.step === 'start' && typeof draft.state.step === 'string') {
+    const resume =
+      draft &&
+      initial.step === 'start' &&
+      !(typeof draft.state.step === 'object' && 'done' in draft.state.step);
+    if (resume) {
       setState({ ...draft.state, errors: {}, changed: undefined });
       formik.current?.resetForm({ values: draft.state.values });
       setRestored(true);
@@ -92,30 +101,71 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
       formik.current?.setFieldValue('submissionId', crypto.randomUUID());
     }
     setReady(true);
+    // This page's own history entry is the step it opened on; each later step adds one.
+    const opened = resume ? draft.state : initial;
+    remember(opened.step, opened.from, 'replace');
+    const onPopState = (event: PopStateEvent) => {
+      const entry = event.state as Partial<HistoryEntry> | null;
+      if (typeof entry?.journeyStep !== 'string') return;
+      const stages = formik.current?.values.stages.length ?? 0;
+      show(decodeJourneyStep(entry.journeyStep, stages), { from: entry.from });
+    };
+    window.addEventListener('popstate', onPopState);
     const retry = () =>
       flush((item, result) => {
         if (item.url === apiUrl) onDelivery(result);
       });
     void retry();
     window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
+    return () => {
+      window.removeEventListener('popstate', onPopState);
+      window.removeEventListener('online', retry);
+    };
   }, []);
 
   useEffect(() => {
     if (!ready) return;
-    document.title = journeyPageTitle(journey.title, step, state.errors, siteName);
-  }, [ready, step, state.errors, journey.title, siteName]);
+    document.title = journeyPageTitle(
+      journey.title,
+      step,
+      state.errors,
+      siteName,
+      state.values.stages.length,
+    );
+  }, [ready, step, state.errors, state.values.stages.length, journey.title, siteName]);
 
-  function goTo(next: JourneyStep, values?: JourneyValues, focusId?: string) {
-    setState((s) => ({
-      ...s,
-      step: next,
-      errors: {},
-      announcement: undefined,
-      changed: undefined,
-      cleared: false,
-      values: values ?? s.values,
-    }));
+  function remember(next: JourneyStep, returnTo: ReturnTo, how: 'push' | 'replace') {
+    const entry: HistoryEntry = { journeyStep: encodeJourneyStep(next), from: returnTo };
+    const merged = { ...(window.history.state as object | null), ...entry };
+    if (how === 'push') window.history.pushState(merged, '');
+    else window.history.replaceState(merged, '');
+  }
+
+  /** A new step, as a new page: one history entry each, so the browser's Back returns here. */
+  function goTo(next: JourneyStep, extra: Partial<JourneyState> = {}, focusId?: string) {
+    show(next, extra, focusId);
+    remember(next, extra.from, 'push');
+  }
+
+  function show(next: JourneyStep, extra: Partial<JourneyState> = {}, focusId?: string) {
+    const values = extra.values ?? formik.current?.values;
+    if (values) formik.current?.setValues(values);
+    setState((s) =>
+      // Back after sending never brings the map back onto the screen.
+      typeof s.step === 'object' && 'done' in s.step
+        ? s
+        : {
+            ...s,
+            from: undefined,
+            changed: undefined,
+            cleared: false,
+            notice: undefined,
+            ...extra,
+            step: next,
+            errors: extra.errors ?? {},
+            values: values ?? s.values,
+          },
+    );
     window.setTimeout(() => {
       const target = focusId && document.getElementById(focusId);
       if (target) {
@@ -128,8 +178,8 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
     }, 0);
   }
 
-  function showErrors(errors: FieldErrors) {
-    setState((s) => ({ ...s, errors }));
+  function showErrors(errors: FieldErrors, onStep: JourneyStep = step) {
+    setState((s) => ({ ...s, step: onStep, errors, changed: undefined }));
     setFocusKey((k) => k + 1);
   }
 
@@ -141,68 +191,36 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
       return goTo({ done: result.receipt });
     }
     const body = result.body as { errors?: FieldErrors; error?: string };
-    if (body.errors) return showErrors(body.errors);
+    if (body.errors) {
+      const stage = firstStageWithErrors(body.errors);
+      return showErrors(body.errors, stage !== undefined ? { stage } : 'role');
+    }
     setState((s) => ({
       ...s,
       notice: body.error ?? 'Your map could not be sent. Please try again later.',
     }));
   }
 
-  /** Applies a change to the stages and says what changed, on screen and to screen readers. */
-  function apply(change: StageChange | undefined, focus: (at: number) => HTMLElement | null) {
-    if (!change) return showErrors({ stages: `A map can have at most ${MAX_STAGES} stages` });
-    formik.current?.setFieldValue('stages', change.stages);
-    setState((s) => ({ ...s, announcement: change.text, changed: change }));
-    window.setTimeout(() => focus(change.at)?.focus(), 0);
-  }
-
-  // After a move, focus stays on the same control of the stage that moved, so the next press
-  // moves it again; after an add, the new stage's name; after a remove, the message saying so.
-  const move = (index: number, by: -1 | 1) =>
-    apply(
-      shiftStage(formik.current!.values.stages, index, by),
-      (at) =>
-        document.querySelector(`#stage-${at} [data-move="${by < 0 ? 'up' : 'down'}"]`) ??
-        document.querySelector(`#stage-${at} [data-move]`),
-    );
-  const remove = (index: number) =>
-    apply(removeStage(formik.current!.values.stages, index), () =>
-      document.getElementById(STAGE_CHANGE_ID),
-    );
-  const add = () =>
-    apply(addStage(formik.current!.values.stages), (at) =>
-      document.getElementById(stageFieldId(at, 'name')),
-    );
-
-  function clearThisDevice() {
-    clearDraft(draftKey);
-    const empty = { stages: [], consent: {}, submissionId: crypto.randomUUID() };
-    formik.current?.resetForm({ values: empty });
-    setRestored(false);
-    goTo('start', empty, CLEARED_ID);
-    setState((s) => ({ ...s, cleared: true, notice: undefined }));
-  }
-
-  async function validate(values: JourneyValues) {
-    const errors =
-      step === 'start'
-        ? consentErrors(journey, values.consent)
-        : step === 'build'
-          ? await journeyErrors(journey, values)
-          : {};
-    if (Object.keys(errors).length > 0) showErrors(errors);
-    return Object.keys(errors).length > 0 ? { stages: 'invalid' } : {};
-  }
-
-  async function onSubmit(values: JourneyValues) {
-    if (step === 'start') {
-      const blank =
-        document.querySelector<HTMLInputElement>('input[name="start"]:checked')?.value === 'blank';
-      const stages = startingStages(journey, values.stages, blank);
-      formik.current?.setFieldValue('stages', stages);
-      return goTo('build', { ...values, stages });
+  function apply(move: JourneyMove) {
+    if (move.errors) return showErrors(move.errors);
+    if (move.changed) {
+      formik.current?.setFieldValue('stages', move.values!.stages);
+      setState((s) => ({ ...s, values: move.values!, changed: move.changed, errors: {} }));
+      return window.setTimeout(() => document.getElementById(STAGE_CHANGE_ID)?.focus(), 0);
     }
-    if (step === 'build') return goTo('check', values);
+    goTo(move.step, { values: move.values, from: move.from });
+  }
+
+  async function press(pressed: string) {
+    const values = formik.current!.values;
+    const another = document.querySelector<HTMLInputElement>('input[name="another"]:checked');
+    const blank = document.querySelector<HTMLInputElement>('input[name="start"]:checked');
+    const next = await nextJourneyStep(journey, { step, values, from }, pressed, {
+      another: another?.value,
+      blank: blank?.value === 'blank',
+      easyRead,
+    });
+    if (next !== 'send') return apply(next);
     const clean = normaliseValues(values);
     onDelivery(
       await deliver({
@@ -212,12 +230,37 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
     );
   }
 
+  function clearThisDevice() {
+    clearDraft(draftKey);
+    const empty = { stages: [], consent: {}, submissionId: crypto.randomUUID() };
+    formik.current?.resetForm({ values: empty });
+    setRestored(false);
+    goTo('start', { values: empty, cleared: true }, CLEARED_ID);
+  }
+
+  const stepUrl = (to: JourneyStep, returnTo?: ReturnTo, focusId?: string) =>
+    state.progress
+      ? `${journeyStepUrl(slug, state.progress, to, returnTo)}${focusId ? `#${focusId}` : ''}`
+      : `/journeys/${slug}/`;
+  /** A link to another step: an address without JavaScript, a new step in the page with it. */
+  const stepLink = (to: JourneyStep, returnTo?: ReturnTo, focusId?: string) => ({
+    href: stepUrl(to, returnTo, focusId),
+    onClick: ready
+      ? (event: React.MouseEvent) => {
+          event.preventDefault();
+          goTo(to, { from: returnTo }, focusId);
+        }
+      : undefined,
+  });
+  const stageIndex = typeof step === 'object' && 'stage' in step ? step.stage : undefined;
   const mainLabel =
     step === 'start'
-      ? 'Start your map'
-      : step === 'build'
-        ? 'Check your map'
-        : 'Send your journey map';
+      ? words.start
+      : step === 'check'
+        ? words.send
+        : stageIndex !== undefined && !from
+          ? words.saveAndContinue
+          : words.continue;
   const intercept = (handler: () => void) =>
     ready
       ? (event: React.MouseEvent) => {
@@ -230,16 +273,17 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
     <Formik<JourneyValues>
       innerRef={formik}
       initialValues={initial.values}
-      validate={validate}
-      validateOnBlur={false}
-      validateOnChange={false}
-      onSubmit={onSubmit}
+      onSubmit={() => press(step === 'check' ? 'submit' : 'continue')}
     >
       {({ values }) => (
         <>
           <AutoSave draftKey={draftKey} state={state} enabled={ready} />
-          {typeof step !== 'string' ? (
-            <div ref={top} tabIndex={-1} className="sg-step-start">
+          {typeof step === 'object' && 'done' in step ? (
+            <div
+              ref={top}
+              tabIndex={-1}
+              className={`sg-step-start${easyRead ? ' sg-easy-read' : ''}`}
+            >
               <Confirmation
                 survey={journey}
                 receipt={step.done}
@@ -249,8 +293,14 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
           ) : (
             <Form id="journey-form" method="post" action={action} noValidate>
               {/* Enter in a text box "clicks" the form's first submit button: this one, which
-                  does what the main button does (never Back, Move or Remove). */}
-              <button type="submit" name="action" value="continue" hidden tabIndex={-1}>
+                  does what the main button does (never Remove). */}
+              <button
+                type="submit"
+                name="action"
+                value={step === 'check' ? 'submit' : 'continue'}
+                hidden
+                tabIndex={-1}
+              >
                 {mainLabel}
               </button>
               {step === 'start' ? (
@@ -258,17 +308,14 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                   Back to journey mapping
                 </a>
               ) : (
-                <button
-                  type="submit"
-                  name="action"
-                  value="back"
-                  className="govuk-back-link sg-link-button"
-                  onClick={intercept(() => goTo(step === 'check' ? 'build' : 'start'))}
+                <a
+                  className="govuk-back-link"
+                  {...stepLink(stepBefore(step, values.stages.length, from))}
                 >
-                  Back
-                </button>
+                  {words.back}
+                </a>
               )}
-              <ErrorSummary items={summaryItems(state.errors)} focusKey={focusKey} />
+              <ErrorSummary items={summaryItems(errors, step)} focusKey={focusKey} />
               {state.notice && <div className="govuk-inset-text">{state.notice}</div>}
               {state.cleared && (
                 <SuccessBanner id={CLEARED_ID}>
@@ -280,8 +327,14 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                   We kept the map you started on this device, so you can carry on where you stopped.
                 </div>
               )}
-              <div ref={top} tabIndex={-1} className="sg-step-start">
-                <input type="hidden" name="step" value={step} />
+              <div
+                ref={top}
+                tabIndex={-1}
+                className={`sg-step-start${easyRead ? ' sg-easy-read' : ''}`}
+              >
+                <input type="hidden" name="step" value={encodeJourneyStep(step)} />
+                {from && <input type="hidden" name="from" value={from} />}
+                {state.progress && <input type="hidden" name="progress" value={state.progress} />}
                 <input type="hidden" name="submissionId" value={values.submissionId ?? ''} />
                 <input type="hidden" name="easyRead" value={state.easyRead ? '1' : ''} />
                 {step !== 'start' &&
@@ -290,79 +343,62 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                       <input type="hidden" name={`consent.${s.id}`} value="yes" key={s.id} />
                     ) : null,
                   )}
-                {step !== 'build' && <HiddenStages stages={values.stages} role={values.role} />}
+                <HiddenStages
+                  stages={values.stages}
+                  role={step === 'role' ? undefined : values.role}
+                  except={stageIndex}
+                />
                 {step === 'start' && (
                   <ActivityIntro
                     kind="Journey map"
                     activity={journey}
                     easyRead={Boolean(state.easyRead)}
                   >
-                    <ConsentFields
-                      activity={journey}
-                      errors={state.errors}
-                      easyRead={Boolean(state.easyRead)}
+                    <ConsentFields activity={journey} errors={errors} easyRead={easyRead} />
+                    <StartChoice
+                      journey={journey}
+                      existing={values.stages.length}
+                      easyRead={easyRead}
                     />
-                    <StartChoice journey={journey} existing={values.stages.length} />
                   </ActivityIntro>
                 )}
-                {step === 'build' && (
+                {stageIndex !== undefined && (
                   <>
                     <span className="govuk-caption-l">{journey.title}</span>
-                    <h1 className="govuk-heading-xl">Your journey map</h1>
-                    <p className="govuk-body">
-                      Each stage needs a name and how it felt. Everything else is optional, so leave
-                      a box empty if you want to. Add, remove or move stages with the buttons.
-                    </p>
-                    {values.stages.map((_, index) => (
-                      <Fragment key={index}>
-                        {state.changed?.at === index && (
-                          <SuccessBanner id={STAGE_CHANGE_ID}>{state.changed.text}</SuccessBanner>
-                        )}
-                        <StageFields
-                          journey={journey}
-                          index={index}
-                          count={values.stages.length}
-                          errors={state.errors}
-                          formAction={`${action}#${STAGE_CHANGE_ID}`}
-                          onMove={ready ? move : undefined}
-                          onRemove={ready ? remove : undefined}
-                        />
-                      </Fragment>
-                    ))}
-                    {state.changed?.at === values.stages.length && (
-                      <SuccessBanner id={STAGE_CHANGE_ID}>{state.changed.text}</SuccessBanner>
-                    )}
-                    <ErrorMessage id="add-stage-error" message={state.errors.stages} />
-                    <button
-                      type="submit"
-                      id="add-stage"
-                      name="action"
-                      value="add"
-                      formAction={`${action}#${STAGE_CHANGE_ID}`}
-                      className="govuk-button govuk-button--secondary"
-                      onClick={intercept(add)}
-                    >
-                      Add a stage
-                    </button>
-                    <MapSoFar stages={values.stages} roleLabel={roleLabel} />
-                    <RoleField journey={journey} error={state.errors.role} />
-                    <div
-                      role="status"
-                      aria-live="polite"
-                      className="govuk-visually-hidden"
-                      data-announcement
-                    >
-                      {ready ? state.announcement : null}
-                    </div>
+                    <StageFields
+                      journey={journey}
+                      index={stageIndex}
+                      count={values.stages.length}
+                      errors={errors}
+                      easyRead={easyRead}
+                    />
+                  </>
+                )}
+                {step === 'stages' && (
+                  <StagesSummary
+                    action={action}
+                    stages={values.stages}
+                    errors={errors}
+                    easyRead={easyRead}
+                    changed={state.changed}
+                    roleLabel={roleLabel}
+                    changeLink={(i) => stepLink({ stage: i }, 'stages', stageFieldId(i, 'name'))}
+                    onRemove={ready ? (i) => void press(`remove:${i}`) : undefined}
+                  />
+                )}
+                {step === 'role' && (
+                  <>
+                    <span className="govuk-caption-l">{journey.title}</span>
+                    <RoleField journey={journey} error={errors.role} easyRead={easyRead} />
                   </>
                 )}
                 {step === 'check' && (
                   <CheckMap
                     journey={journey}
                     values={values}
-                    action={action}
                     roleLabel={roleLabel}
-                    onChange={ready ? (focusId) => goTo('build', undefined, focusId) : undefined}
+                    easyRead={easyRead}
+                    changeLink={(to, focusId) => stepLink(to, 'check', focusId)}
                   />
                 )}
                 <div className="govuk-button-group">
@@ -393,16 +429,19 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
               </div>
             </Form>
           )}
-          {ready && typeof step === 'string' && (
-            <DeviceDraftNote onClear={clearThisDevice}>
-              Your map is saved on this device until you send it. If you share this computer or
-              phone, clear it when you stop.
-            </DeviceDraftNote>
+          {ready && !(typeof step === 'object' && 'done' in step) && (
+            <DeviceDraftNote onClear={clearThisDevice}>{words.deviceNote}</DeviceDraftNote>
           )}
         </>
       )}
     </Formik>
   );
+}
+
+/** What each history entry remembers, so the browser's Back and Forward restore the step. */
+interface HistoryEntry {
+  journeyStep: string;
+  from: ReturnTo;
 }
 
 function AutoSave({
@@ -418,26 +457,26 @@ function AutoSave({
   useEffect(() => {
     if (!enabled) return;
     if (
-      typeof state.step !== 'string' ||
+      (typeof state.step === 'object' && 'done' in state.step) ||
       (state.step === 'start' && !Object.values(values.consent).some(Boolean))
     )
       clearDraft(draftKey);
-    else saveDraft(draftKey, { ...state, values, announcement: undefined, changed: undefined });
+    else saveDraft(draftKey, { ...state, values, changed: undefined });
   }, [enabled, draftKey, state, values]);
   return null;
 }
 
-/** Where focus goes after a stage is added, moved or removed (a #fragment without JavaScript). */
-const STAGE_CHANGE_ID = 'stage-change';
 const CLEARED_ID = 'map-cleared';
 
-function summaryItems(errors: FieldErrors) {
+function summaryItems(errors: FieldErrors, step: JourneyStep) {
   return Object.entries(errors).map(([key, text]) => {
     const stage = /^stages\.(\d+)\.(\w+)$/.exec(key);
+    // In the list of stages, a stage to fix is reached by its Change link.
+    if (stage && step === 'stages') return { href: changeStageId(Number(stage[1])), text };
     if (stage) return { href: stageFieldId(Number(stage[1]), stage[2]), text };
     if (key.startsWith('consent.'))
       return { href: `consent-${key.slice('consent.'.length)}`, text };
-    if (key === 'stages') return { href: 'add-stage', text };
+    if (key === 'stages' || key === 'another') return { href: 'another', text };
     return { href: key, text };
   });
 }

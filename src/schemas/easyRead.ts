@@ -22,7 +22,14 @@ export function missingEasyRead(activity: {
   easyReadIntro?: string;
   consent: { statements: { easyRead?: string; picture?: unknown }[] };
   questions?: Record<string, unknown>[];
-  suggestedStages?: { prompt?: string; easyRead?: string; easyReadPrompt?: string }[];
+  suggestedStages?: {
+    prompt?: string;
+    easyRead?: string;
+    easyReadPrompt?: string;
+    picture?: unknown;
+  }[];
+  involvedRoles?: { easyRead?: string }[];
+  participantRoles?: { easyRead?: string }[];
 }): Issue[] {
   if (!activity.offersEasyRead) return [];
   const issues: Issue[] = [];
@@ -55,7 +62,11 @@ export function missingEasyRead(activity: {
   (activity.suggestedStages ?? []).forEach((stage, i) => {
     need(stage.easyRead, ['suggestedStages', i], 'easyRead');
     if (stage.prompt) need(stage.easyReadPrompt, ['suggestedStages', i], 'easyReadPrompt');
+    need(stage.picture, ['suggestedStages', i], 'picture');
   });
+  for (const list of ['involvedRoles', 'participantRoles'] as const) {
+    (activity[list] ?? []).forEach((role, i) => need(role.easyRead, [list, i], 'easyRead'));
+  }
   return issues;
 }
 

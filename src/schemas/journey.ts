@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { activityFields, closesAfterOpens, slugId, text } from './common.ts';
-import { checkEasyRead } from './easyRead.ts';
+import { activityFields, closesAfterOpens, optionalGroup, slugId, text } from './common.ts';
+import { checkEasyRead, easyReadPictureSchema } from './easyRead.ts';
 
-const role = z.object({ value: slugId, label: text(100) });
+const role = z.object({ value: slugId, label: text(100), easyRead: text(100).optional() });
 
 export const journeySchema = z
   .object({
@@ -19,6 +19,8 @@ export const journeySchema = z
           prompt: text(300).optional(),
           easyRead: text(80).optional(),
           easyReadPrompt: text(300).optional(),
+          /** The picture beside the stage's prompt in easy read. */
+          picture: optionalGroup(easyReadPictureSchema),
         }),
       )
       .max(30, 'must have at most 30 stages'),

@@ -1,29 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Journey } from '../schemas/index.ts';
+import { formToJourney, validateJourneySubmission } from '../forms/journeyMap.ts';
 import {
-  formToJourney,
-  journeyErrors,
-  MAX_STAGES,
-  validateJourneySubmission,
-} from '../forms/journeyMap.ts';
-import {
-  addStage,
-  removeStage,
-  shiftStage,
-  startingStages,
-  type StageChange,
-} from '../forms/journeyStages.ts';
-import { consentErrors } from '../forms/validateSurvey.ts';
-import type { JourneyState, JourneyStep } from '../islands/JourneyBuilder.tsx';
+  decodeJourneyStep,
+  decodeReturnTo,
+  firstStageWithErrors,
+  nextJourneyStep,
+  type JourneyStep,
+} from '../forms/journeyFlow.ts';
+import type { FieldErrors } from '../forms/validateSurvey.ts';
+import type { JourneyState } from '../islands/JourneyBuilder.tsx';
 import type { Store } from './store.ts';
 import { limitNotice, type SubmissionLimit } from './submissionLimit.ts';
 import { submitActivityResponse } from './surveySubmissions.ts';
 import { formatDate } from '../lib/dates.ts';
 
 /**
- * One step of the journey builder without JavaScript. Adding, removing and moving a stage are
- * form posts; the server renders the map back with the change, and nothing is stored until the
- * participant sends it.
+ * One step of the journey builder without JavaScript, one stage a page. The form post carries the
+ * step, the button pressed and the whole map so far (the page's own fields and the rest as hidden
+ * fields); this decides what the participant sees next. Nothing is stored until "Send".
  */
 export async function journeyFormPost(
   store: Store,
@@ -36,49 +31,28 @@ export async function journeyFormPost(
 ): Promise<{ status: number; state: JourneyState }> {
   const posted = formToJourney(form);
   const values = { ...posted, submissionId: posted.submissionId || randomUUID() };
-  const stepText = form.get('step');
-  const step: JourneyStep = stepText === 'build' || stepText === 'check' ? stepText : 'start';
+  const step = decodeJourneyStep(form.get('step'), values.stages.length);
+  const from = decodeReturnTo(form.get('from'));
   const action = form.get('action') ?? 'continue';
-  const base: JourneyState = { step, values, errors: {}, easyRead: form.get('easyRead') === '1' };
+  const base: JourneyState = {
+    step,
+    values,
+    errors: {},
+    from,
+    easyRead: form.get('easyRead') === '1',
+  };
   const show = (state: Partial<JourneyState>, status = 200) => ({
     status,
     state: { ...base, ...state },
   });
-  const stage = (prefix: string) =>
-    action.startsWith(prefix) ? Number(action.slice(prefix.length)) : NaN;
 
-  if (action === 'back') return show({ step: step === 'check' ? 'build' : 'start' });
   if (action === 'easy-read') return show({ easyRead: !base.easyRead });
-  const changed = (change: StageChange | undefined) =>
-    change
-      ? show({ values: { ...values, stages: change.stages }, changed: change })
-      : show({ errors: { stages: `A map can have at most ${MAX_STAGES} stages` } }, 422);
-  if (action === 'add') return changed(addStage(values.stages));
-  for (const [prefix, by] of [
-    ['up:', -1],
-    ['down:', 1],
-  ] as const) {
-    const index = stage(prefix);
-    if (Number.isInteger(index) && values.stages[index])
-      return changed(shiftStage(values.stages, index, by));
-  }
-  const removed = stage('remove:');
-  if (Number.isInteger(removed) && values.stages[removed])
-    return changed(removeStage(values.stages, removed));
-  // "Change" on the check page: back to the builder, at that stage (the button's #fragment).
-  if (action.startsWith('change:')) return show({ step: 'build' });
-
-  if (step === 'start') {
-    const errors = consentErrors(journey, values.consent);
-    if (Object.keys(errors).length > 0) return show({ errors }, 422);
-    const stages = startingStages(journey, values.stages, form.get('start') === 'blank');
-    return show({ step: 'build', values: { ...values, stages } });
-  }
-  if (step === 'build') {
-    const errors = await journeyErrors(journey, values);
-    if (Object.keys(errors).length > 0) return show({ errors }, 422);
-    return show({ step: 'check' });
-  }
+  const next = await nextJourneyStep(journey, { step, values, from }, action, {
+    another: form.get('another'),
+    blank: form.get('start') === 'blank',
+    easyRead: base.easyRead,
+  });
+  if (next !== 'send') return show({ from: undefined, ...next }, next.errors ? 422 : 200);
 
   const result = await submitActivityResponse(store, 'journey', slug, journey, values, now, {
     riskPhrases,
@@ -90,7 +64,7 @@ export async function journeyFormPost(
     case 'replayed':
       return show({ step: { done: result.receipt } }, result.outcome === 'created' ? 201 : 200);
     case 'invalid':
-      return show({ step: 'build', errors: result.errors }, 422);
+      return show({ step: stepToFix(result.errors), errors: result.errors }, 422);
     case 'closed':
       return show(
         {
@@ -113,4 +87,11 @@ export async function journeyFormPost(
     default:
       return show({ notice: 'This activity is not open. Your map was not sent.' }, 404);
   }
+}
+
+/** A map refused when sent opens where the first thing to fix is. */
+function stepToFix(errors: FieldErrors): JourneyStep {
+  const stage = firstStageWithErrors(errors);
+  if (stage !== undefined) return { stage };
+  return errors.role ? 'role' : 'stages';
 }

@@ -1,3 +1,4 @@
+import { accountLinks } from './migrations/accountLinks.ts';
 import { auditSource } from './migrations/auditSource.ts';
 import { feedbackSourceGroups } from './migrations/feedbackSources.ts';
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
@@ -67,4 +68,5 @@ export const migrations: Migration[] = [
   auditSource,
   publishedName,
   feedbackSourceGroups,
+  accountLinks,
 ];

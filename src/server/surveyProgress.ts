@@ -12,9 +12,16 @@ export const KEEP_MS = 2 * 60 * 60 * 1000;
 /** About 64 MB of answers at most: a flood of posts evicts the oldest, never fills memory. */
 const MAX_CHARS = 32_000_000;
 
+/** What a step's page needs again: the answers so far, the step's errors and any notice. */
+interface StepState {
+  errors: Record<string, string>;
+  notice?: string;
+  progress?: string;
+}
+
 interface Kept {
   slug: string;
-  state: FlowState;
+  state: StepState;
   /** The status of the post that made this state, shown once (422 with errors, 503 busy…). */
   status: number;
   fresh: boolean;
@@ -41,14 +48,30 @@ export function keepProgress(
   status: number,
   now = Date.now(),
 ): string {
-  const known = token && TOKEN.test(token) && kept.get(token)?.slug === slug ? token : undefined;
-  const code = known ?? randomBytes(16).toString('base64url');
-  drop(code);
   // Once sent, only the receipt is kept: Back after sending must not show the answers again.
   const keep: FlowState =
     state.step.name === 'done'
       ? { ...state, values: { answers: {}, consent: {} }, errors: {} }
-      : { ...state, progress: undefined };
+      : state;
+  return keepState(token, slug, keep, status, now);
+}
+
+/**
+ * Keeps any activity's step state (a journey map's too) under the same limits; `scope` keeps one
+ * activity's codes from opening another's. The caller strips the answers once they are sent.
+ */
+export function keepState<T extends StepState>(
+  token: string | null | undefined,
+  scope: string,
+  state: T,
+  status: number,
+  now = Date.now(),
+): string {
+  const slug = scope;
+  const known = token && TOKEN.test(token) && kept.get(token)?.slug === slug ? token : undefined;
+  const code = known ?? randomBytes(16).toString('base64url');
+  drop(code);
+  const keep: T = { ...state, progress: undefined };
   const size = JSON.stringify(keep).length;
   // 201 (stored) belongs to the post; the page it redirects to is an ordinary 200.
   kept.set(code, {
@@ -76,6 +99,14 @@ export function readProgress(
   slug: string,
   now = Date.now(),
 ): { state: FlowState; status: number } | undefined {
+  return readState<FlowState>(token, slug, now);
+}
+
+export function readState<T extends StepState>(
+  token: string | null | undefined,
+  slug: string,
+  now = Date.now(),
+): { state: T; status: number } | undefined {
   if (!token || !TOKEN.test(token)) return undefined;
   const entry = kept.get(token);
   if (!entry || entry.slug !== slug) return undefined;
@@ -83,7 +114,8 @@ export function readProgress(
     drop(token);
     return undefined;
   }
-  const { state, status, fresh } = entry;
+  const { status, fresh } = entry;
+  const state = entry.state as T;
   entry.fresh = false;
   return fresh
     ? { state: { ...state, progress: token }, status }

@@ -73,11 +73,15 @@ test('the journey island draws its map', async ({ page }) => {
   const violations = await watchPolicyViolations(page);
   await visit(page, '/journeys/child-protection-journey/');
   await agreeToEverything(page);
+  await page.getByLabel('With a blank map').check();
   await page.getByRole('button', { name: 'Start your map' }).click();
-  await expect(page.locator('fieldset.sg-stage')).toHaveCount(7);
-  await page.getByRole('button', { name: 'Remove this stage: Support and review' }).click();
-  await expect(page.locator('fieldset.sg-stage')).toHaveCount(6);
+  await page.locator('#stage-0-name').fill('First call');
   await page.locator('#stage-0-feeling').check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByLabel('No', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Parent or carer', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('[data-curve] circle')).toHaveCount(1);
   expect(violations).toEqual([]);
 });

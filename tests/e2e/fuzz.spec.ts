@@ -33,7 +33,8 @@ import { fuzzOptions } from '../helpers/fuzzOptions.ts';
  * fuzzing of validation is in tests/unit/fuzz.submissions.test.ts.
  */
 
-test.describe.configure({ mode: 'serial' });
+// In order, in one worker; a failure never skips the tests after it ('serial' would).
+test.describe.configure({ mode: 'default' });
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = Number(process.env.FUZZ_PORT || Number(process.env.TEST_PORT || 4399) + 1);
@@ -259,12 +260,16 @@ for (const [file, route] of Object.entries(FUZZ_ROUTES)) {
   });
 }
 
-/** Every researcher route, with sample parameters, and the catch-all researcher API. */
+/**
+ * Every researcher route, with sample parameters, and the catch-all researcher API. Sign-in
+ * (`research/login`, and the one-time links under `research/login/`) is for the signed out.
+ */
 function researcherUrls(): string[] {
   const pages = path.join(ROOT, 'src/pages');
   return readdirSync(path.join(pages, 'research'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name !== 'login.astro')
+    .filter((entry) => entry.isFile())
     .map((entry) => path.relative(pages, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !/^research\/login(\.astro$|\/)/.test(file))
     .map((file) =>
       `/${file}`
         .replace(/\.(astro|ts)$/, '')

@@ -1,9 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
-import { agreeToEverything, tabTo } from './keyboard.ts';
-
-const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
-const URL_ = '/journeys/child-protection-journey/';
+import {
+  addAnother,
+  heading,
+  JOURNEY_URL,
+  pick,
+  press,
+  RECEIPT,
+  saveStage,
+  startMap,
+  SUGGESTED,
+} from './journeyWalk.ts';
 
 /** The feelings the curve draws and the table lists, in stage order. */
 async function curveAndTable(page: Page) {
@@ -16,64 +23,50 @@ async function curveAndTable(page: Page) {
   return { curve, table };
 }
 
-test('a five-stage map built by keyboard alone, with moves announced, sent and withdrawn', async ({
+test('a seven-stage map built one stage a page by keyboard alone, trimmed to five, sent and withdrawn', async ({
   page,
 }) => {
-  // Hundreds of single Tab presses, each checked: slow on a busy two-core machine.
-  await page.goto(URL_);
+  await page.goto(JOURNEY_URL);
   expect(await axeViolations(page), 'axe on the start').toEqual([]);
-  await agreeToEverything(page);
-  await tabTo(page, page.getByRole('button', { name: 'Start your map' }));
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your journey map');
-  await expect(page.locator('fieldset.sg-stage')).toHaveCount(7);
+  await startMap(page, true);
 
-  // Seven suggested stages; remove the last two to make five.
-  for (const name of ['Case closes or moves on', 'Support and review']) {
-    await tabTo(page, page.getByRole('button', { name: `Remove this stage: ${name}` }));
-    await page.keyboard.press('Enter');
+  // One stage a page: each suggested stage with its prompt, until the list of stages.
+  const feelings = [2, 1, 3, 4, 5, 3, 2];
+  for (const [i, name] of SUGGESTED.entries()) {
+    await expect(heading(page)).toHaveText(`Stage ${i + 1} of 7: ${name}`);
+    await expect(page.locator('fieldset.sg-stage')).toHaveCount(1);
+    if (i === 0) expect(await axeViolations(page), 'axe on a stage').toEqual([]);
+    await saveStage(page, i, feelings[i]);
   }
-  await expect(page.locator('fieldset.sg-stage')).toHaveCount(5);
+  await expect(heading(page)).toHaveText('You have added 7 stages');
+  expect(await axeViolations(page), 'axe on the list of stages').toEqual([]);
 
-  // Move the first stage down, hear where it went, then move it back up.
-  const live = page.locator('[data-announcement]');
-  await tabTo(page, page.getByRole('button', { name: 'Move down: A first worry' }));
-  await page.keyboard.press('Enter');
-  await expect(live).toHaveText('A first worry moved down. It is now stage 2 of 5.');
-  await expect(page.locator('#stage-1 h2')).toHaveText('Stage 2 of 5: A first worry');
-  await tabTo(page, page.getByRole('button', { name: 'Move up: A first worry' }));
-  await page.keyboard.press('Enter');
-  await expect(live).toHaveText('A first worry moved up. It is now stage 1 of 5.');
-
-  // Say how each stage felt: arrow keys move through the five faces.
-  const feelings = [2, 1, 3, 4, 5];
-  for (const [i, feeling] of feelings.entries()) {
-    await tabTo(page, page.locator(`#stage-${i}-feeling`));
-    await page.keyboard.press('Space');
-    for (let step = 1; step < feeling; step++) await page.keyboard.press('ArrowDown');
+  // Remove the last two, each said where focus lands.
+  for (const [n, name] of [
+    [7, 'Case closes or moves on'],
+    [6, 'Support and review'],
+  ] as const) {
+    await press(page, `Remove stage ${n}: ${name}`);
+    await expect(page.locator('#stage-change')).toBeFocused();
+    await expect(page.locator('#stage-change p')).toContainText(`Stage ${n}, ${name}, removed.`);
   }
-  // The map is drawn as it is built: every stage with a feeling is on the curve.
-  await expect(
-    page.locator('section[aria-labelledby="map-so-far"] [data-curve] circle'),
-  ).toHaveCount(5);
-  await tabTo(page, page.locator('#stage-0-happened'));
-  await page.keyboard.type('A teacher noticed bruises and rang the front door.');
-  await tabTo(page, page.locator('#role'));
-  await page.keyboard.press('Space');
-  expect(await axeViolations(page), 'axe on the builder').toEqual([]);
-  await tabTo(page, page.getByRole('button', { name: 'Check your map' }));
-  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText('You have added 5 stages');
+  expect(await axeViolations(page), 'axe with a stage removed').toEqual([]);
+  await addAnother(page, false);
 
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your journey map');
+  await expect(heading(page)).toHaveText('Which best describes you?');
+  await pick(page, 'Parent or carer');
+  await press(page, 'Continue');
+
+  await expect(heading(page)).toHaveText('Check your journey map');
   const { curve, table } = await curveAndTable(page);
-  expect(curve).toEqual(feelings.map(String));
+  expect(curve).toEqual(feelings.slice(0, 5).map(String));
   expect(table).toEqual(curve);
   await expect(page.locator('[data-curve] desc')).toContainText('Stage 1, A first worry: Bad');
   expect(await axeViolations(page), 'axe on the check page').toEqual([]);
 
-  await tabTo(page, page.getByRole('button', { name: 'Send your journey map' }));
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Answers sent');
+  await press(page, 'Send your journey map');
+  await expect(heading(page)).toHaveText('Answers sent');
   const receipt = (await page.locator('[data-receipt]').textContent())!.trim();
   expect(receipt).toMatch(RECEIPT);
   expect(await axeViolations(page), 'axe on the confirmation').toEqual([]);
@@ -83,7 +76,7 @@ test('a five-stage map built by keyboard alone, with moves announced, sent and w
 });
 
 test('the consent statements can be read in easy read', async ({ page }) => {
-  await page.goto(URL_);
+  await page.goto(JOURNEY_URL);
   // A click while React takes over the server-rendered form can be lost; wait until it has.
   await page.waitForSelector('astro-island:not([ssr])');
   await page.getByRole('button', { name: 'Use easy read wording' }).click();
@@ -92,74 +85,139 @@ test('the consent statements can be read in easy read', async ({ page }) => {
   await expect(page.getByLabel('I know what this activity is about.')).toHaveCount(0);
 });
 
-test('an empty stage name and a missing feeling are errors that say how to fix them', async ({
+test('an empty stage name, a missing feeling and no role are errors that say how to fix them', async ({
   page,
 }) => {
-  await page.goto(URL_);
-  await agreeToEverything(page);
-  await page.getByLabel('With a blank map').check();
-  await page.getByRole('button', { name: 'Start your map' }).click();
-  await expect(page.locator('fieldset.sg-stage')).toHaveCount(1);
-  await page.getByRole('button', { name: 'Check your map' }).click();
+  await startMap(page, true, true);
+  await expect(heading(page)).toHaveText('Stage 1 of 1: New stage');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
   const summary = page.locator('.govuk-error-summary');
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Enter a name for stage 1');
   await expect(summary).toContainText('Select how stage 1 felt');
+  await expect(page).toHaveTitle(/^Error: Stage 1 of 1 /);
+  expect(await axeViolations(page), 'axe on a stage with errors').toEqual([]);
+
+  await page.locator('#stage-0-name').fill('First call');
+  await page.locator('#stage-0-feeling-3').check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(summary).toContainText('Select yes if you want to add another stage');
+  await page.getByLabel('No', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(summary).toContainText('Select the role that best describes you');
-  await expect(page).toHaveTitle(/^Error: /);
-  expect(await axeViolations(page), 'axe on the builder with errors').toEqual([]);
+  expect(await axeViolations(page), 'axe on who you are with an error').toEqual([]);
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('stages are added, moved and removed by form posts, and the map is sent', async ({
+  test('stages are added and removed by form posts, one a page, and the map is sent', async ({
     page,
   }) => {
-    await page.goto(URL_);
+    await page.goto(JOURNEY_URL);
     for (const box of await page.getByRole('checkbox').all()) await box.check();
     await page.getByLabel('With a blank map').check();
     await page.getByRole('button', { name: 'Start your map' }).click();
     await page.locator('#stage-0-name').fill('First call');
-    await page.getByRole('button', { name: 'Add a stage' }).click();
-    await expect(page.locator('fieldset.sg-stage')).toHaveCount(2);
-    await expect(page.locator('#stage-0-name')).toHaveValue('First call');
-    await page.locator('#stage-1-name').fill('Home visit');
-    // Without JavaScript a button's name is from the last post, before this stage was named.
-    await page.getByRole('button', { name: 'Move up: New stage' }).click();
-    await expect(page.locator('#stage-0-name')).toHaveValue('Home visit');
-    await expect(page.locator('#stage-change p')).toHaveText(
-      'Home visit moved up. It is now stage 1 of 2.',
-    );
-    await page.getByRole('button', { name: 'Add a stage' }).click();
-    await page.getByRole('button', { name: 'Remove this stage: New stage' }).click();
-    await expect(page.locator('fieldset.sg-stage')).toHaveCount(2);
-    expect(await axeViolations(page, { javaScript: false }), 'axe on the builder').toEqual([]);
-
     await page.locator('#stage-0-feeling-4').check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(heading(page)).toHaveText('You have added 1 stage');
+    await page.getByLabel('Yes', { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(heading(page)).toHaveText('Stage 2 of 2: New stage');
+    await page.locator('#stage-1-name').fill('Home visit');
     await page.locator('#stage-1-feeling-2').check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByLabel('Yes', { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#stage-2-name').fill('Too much');
+    await page.locator('#stage-2-feeling').check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('button', { name: 'Remove stage 3: Too much' }).click();
+    await expect(page.locator('#stage-change p')).toHaveText(
+      'Stage 3, Too much, removed. 2 stages left.',
+    );
+    expect(new URL(page.url()).hash).toBe('#stage-change');
+    expect(await axeViolations(page, { javaScript: false }), 'axe on the list').toEqual([]);
+
+    await page.getByLabel('No', { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Parent or carer', { exact: true }).check();
-    await page.getByRole('button', { name: 'Check your map' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your journey map');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(heading(page)).toHaveText('Check your journey map');
     const { curve, table } = await curveAndTable(page);
     expect(curve).toEqual(['4', '2']);
     expect(table).toEqual(curve);
     expect(await axeViolations(page, { javaScript: false }), 'axe on the check page').toEqual([]);
 
     await page.getByRole('button', { name: 'Send your journey map' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Answers sent');
+    await expect(heading(page)).toHaveText('Answers sent');
     const receipt = (await page.locator('[data-receipt]').textContent())!.trim();
     expect(receipt).toMatch(RECEIPT);
 
     await page.goto('/withdraw/');
     await page.getByLabel('Your receipt code').fill(receipt);
     await page.getByRole('button', { name: 'Withdraw my answers' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('deleted');
+    await expect(heading(page)).toContainText('deleted');
   });
 
   test('easy read works by form post too', async ({ page }) => {
-    await page.goto(URL_);
+    await page.goto(JOURNEY_URL);
     await page.getByRole('button', { name: 'Use easy read wording' }).click();
     await expect(page.getByLabel('I know what this activity is about.')).toBeVisible();
   });
 });
+
+for (const javaScript of [true, false]) {
+  test(`easy read runs through every step of the map, with pictures and easy-read errors (JavaScript ${javaScript ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+    const page = await context.newPage();
+    await page.goto(JOURNEY_URL);
+    if (javaScript) await page.waitForSelector('astro-island:not([ssr])');
+    await page.getByRole('button', { name: 'Use easy read wording' }).click();
+    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+
+    // A stage: easy-read words, the stage's own picture, a picture beside each point.
+    await expect(heading(page)).toHaveText('Part 1 of 7: Someone is worried');
+    await expect(page.locator('#stage-0-prompt')).toHaveText(/Who was worried first\?/);
+    await expect(page.getByRole('img', { name: 'A worried face' })).toBeVisible();
+    await expect(page.locator('[data-easy-read-point] img')).toHaveCount(7);
+    if (javaScript) await expect(page.getByRole('button', { name: /^Read aloud/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.locator('.govuk-error-summary')).toContainText('Choose how part 1 felt.');
+    expect(
+      await axeViolations(page, { javaScript, bestPractice: true }),
+      'axe on an easy-read stage with an error',
+    ).toEqual([]);
+
+    await page.locator('#stage-0-feeling-3').check();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    for (let i = 1; i < SUGGESTED.length; i++) {
+      await page.locator(`#stage-${i}-feeling-3`).check();
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
+    }
+    await expect(heading(page)).toHaveText('You have told us about 7 parts');
+    await page.getByLabel('No', { exact: true }).check();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(heading(page)).toHaveText('Who are you?');
+    await page.getByLabel('Parent or carer', { exact: true }).check();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(heading(page)).toHaveText('Check your map');
+    expect(
+      await axeViolations(page, { javaScript, bestPractice: true }),
+      'axe on the easy-read check page',
+    ).toEqual([]);
+    await page.getByRole('button', { name: 'Send your map' }).click();
+    await expect(page.locator('[data-receipt]')).toBeVisible();
+    expect(
+      await axeViolations(page, { javaScript, bestPractice: true }),
+      'axe on the easy-read confirmation',
+    ).toEqual([]);
+    await context.close();
+  });
+}

@@ -6,7 +6,8 @@ import { useOwnServer } from './ownServer.ts';
 
 // In order, on a server of its own: the second test uses up the allowance (which would refuse
 // other specs' feedback) and the first counts stored rows.
-test.describe.configure({ mode: 'serial' });
+// In order, in one worker; a failure never skips the tests after it ('serial' would).
+test.describe.configure({ mode: 'default' });
 const { dataDir } = useOwnServer(11);
 
 const SLUG = 'shared-family-timeline';

@@ -19,7 +19,7 @@ export function useOwnServer(offset: number) {
   let server: RunningServer | undefined;
   test.use({ baseURL: `http://127.0.0.1:${port}` });
   test.beforeAll(async () => {
-    server = await startServer(dataDir, port, { SUBMISSION_LIMIT_PER_HOUR: '1000000' });
+    server = await startServer(dataDir, port);
   });
   test.afterAll(async () => {
     server?.child.kill('SIGTERM');

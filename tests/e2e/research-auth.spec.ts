@@ -167,6 +167,12 @@ test('a second factor: set up with a code, then asked for at sign-in', async ({ 
   await page.getByLabel('Your current password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Set up a second factor' }).click();
   const secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
+  // "key: ABCD…", never "key:ABCD…".
+  await expect(page.getByText('by typing this key:')).toHaveText(/key: [A-Z2-7]{4}/);
+  // Beside the key, a QR code drawn by the server: no request leaves for it.
+  const qr = page.getByRole('img', { name: /QR code/ });
+  await expect(qr.locator('svg path').first()).toBeAttached();
+  expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(150);
   const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
   await expect(page.getByLabel('Security code')).toHaveAttribute('autocomplete', 'one-time-code');
   expect(await axeViolations(page)).toEqual([]);

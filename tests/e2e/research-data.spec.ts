@@ -10,7 +10,8 @@ import { useOwnServer } from './ownServer.ts';
 
 // One researcher and one set of seeded answers, used in order. Counts are read before and after
 // seeding, so this spec has a server of its own that no other spec writes to.
-test.describe.configure({ mode: 'serial' });
+// In order, in one worker; a failure never skips the tests after it ('serial' would).
+test.describe.configure({ mode: 'default' });
 const { dataDir } = useOwnServer(10);
 
 const EMAIL = `data-${randomUUID().slice(0, 8)}@example.org`;

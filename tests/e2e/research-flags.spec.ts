@@ -4,10 +4,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
 
-test.describe.configure({ mode: 'serial' });
+// In order, in one worker; a failure never skips the tests after it ('serial' would).
+test.describe.configure({ mode: 'default' });
 
 const EMAIL = `lead-${randomUUID().slice(0, 8)}@example.org`;
 const PASSWORD = 'safeguarding is everyone’s job';
+const SURVEY_TITLE = 'What would help you keep children safe? A survey for practitioners';
+const QUESTION_LABEL =
+  'How is information about a child shared between you and other agencies now?';
 
 test.beforeAll(() => {
   execFileSync('node', ['scripts/researcher.ts', 'add', EMAIL, '--role', 'admin'], {
@@ -49,10 +53,24 @@ test('a disclosure is flagged, shown first, handled with a record, and audited',
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Flag \d+$/);
   await expect(page.locator('.govuk-summary-list')).toContainText('hits me');
-  await expect(page.locator('.govuk-summary-list')).toContainText('how-information-is-shared');
-  // The flag leads to the whole response.
-  await expect(page.getByRole('link', { name: 'Read the whole response' })).toBeVisible();
+  // Titles and question labels, not short names.
+  const summary = page.locator('.govuk-summary-list');
+  await expect(summary).toContainText(`Survey: ${SURVEY_TITLE}`);
+  await expect(summary).toContainText(QUESTION_LABEL);
+  await expect(summary).not.toContainText('how-information-is-shared');
   expect(await axeViolations(page), 'axe on a flag').toEqual([]);
+
+  // The flag leads to the whole response, which shows the flag and marks the words.
+  const flagUrl = page.url();
+  await page.getByRole('link', { name: 'Read the whole response' }).click();
+  const flagBanner = page.getByRole('region', { name: 'Safeguarding' });
+  await expect(flagBanner).toContainText('This response has a safeguarding flag');
+  await expect(flagBanner).toContainText(QUESTION_LABEL);
+  await expect(page.locator('mark.sg-risk').first()).toContainText('hits me');
+  expect(await axeViolations(page, { bestPractice: true }), 'axe on a flagged response').toEqual(
+    [],
+  );
+  await page.goto(flagUrl);
 
   await page.getByRole('button', { name: 'Save what was done' }).click();
   await expect(page).toHaveTitle(/^Error: /);
@@ -65,7 +83,10 @@ test('a disclosure is flagged, shown first, handled with a record, and audited',
     .getByLabel('Record what you did')
     .fill('Rang the safeguarding lead at 10:05; she is calling the Hub.');
   await page.getByRole('button', { name: 'Save what was done' }).click();
-  await expect(page.getByText('Rang the safeguarding lead at 10:05')).toBeVisible();
+  // Signed by who wrote it.
+  await expect(page.locator('[data-flag-history] li')).toContainText(
+    `(${EMAIL}): Rang the safeguarding lead at 10:05`,
+  );
   await expect(page.locator('.govuk-tag')).toHaveText('Open');
 
   await page

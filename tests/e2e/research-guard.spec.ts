@@ -1,27 +1,8 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { withSamples, workspaceApi, workspacePages } from './workspaceRoutes.ts';
 
-const PAGES = path.resolve(import.meta.dirname, '../../src/pages');
-
-/** Every route file under a folder, as a URL with sample values for its parameters. */
-function routes(folder: string): string[] {
-  return readdirSync(path.join(PAGES, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
-    .map((entry) => {
-      const file = path.relative(PAGES, path.join(entry.parentPath, entry.name));
-      const url = `/${file}`
-        .replace(/\.(astro|ts)$/, '')
-        .replace(/\/index$/, '/')
-        .replace(/\[\.\.\.\w+\]/g, 'anything')
-        .replace(/\[slug\]/g, 'practitioners')
-        .replace(/\[id\]/g, '1');
-      return url.endsWith('/') || /\.\w+$/.test(url) ? url : `${url}/`;
-    });
-}
-
-const pages = routes('research').filter((url) => url !== '/research/login/');
-const api = routes('api/research');
+const pages = workspacePages.map((url) => withSamples(url));
+const api = workspaceApi.map((url) => withSamples(url));
 
 test('the route list covers the workspace', () => {
   expect(pages).toEqual(

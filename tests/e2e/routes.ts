@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { routePatterns } from './workspaceRoutes.ts';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const PAGES = path.join(ROOT, 'src/pages');
 
 /** A real entry of the content folder a parameter belongs to, so the page renders for real. */
 function sampleEntry(folder: string): string {
@@ -18,22 +18,16 @@ function sampleEntry(folder: string): string {
  * they are added.
  */
 export function routesUnder(folder = ''): string[] {
-  return readdirSync(path.join(PAGES, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
-    .map((entry) => {
-      const file = path.relative(PAGES, path.join(entry.parentPath, entry.name));
-      const url = `/${file}`
-        .replace(/\.(astro|ts)$/, '')
-        .replace(/\/index$/, '/')
-        .replace(/\[\.\.\.\w+\]/g, 'anything')
+  return routePatterns(folder)
+    .map((pattern) =>
+      pattern
         .replace(/([\w-]+)\/\[slug\]/g, (_, parent: string) => `${parent}/${sampleEntry(parent)}`)
         .replace(/\[page\]/g, sampleEntry('pages'))
         // A real pictogram (src/schemas/pictograms.ts), so the file itself is checked.
         .replace(/pictograms\/\[name\]/g, 'pictograms/question')
         .replace(/\[id\]/g, '1')
-        .replace(/\[\w+\]/g, 'anything');
-      return url === '/' || url.endsWith('/') || /\.\w+$/.test(url) ? url : `${url}/`;
-    })
+        .replace(/\[\w+\]/g, 'anything'),
+    )
     .sort();
 }
 

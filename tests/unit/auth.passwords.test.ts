@@ -65,6 +65,16 @@ describe('password rules', () => {
     expect(passwordProblem('jo likes long walks', 'jo@example.org')).toBeUndefined();
   });
 
+  it('says which part of the email address a password contains, not that it is common', () => {
+    const problem = passwordProblem('leadership training day', 'lead@example.org');
+    expect(problem).toBe(
+      'Choose a password that does not contain “lead”, the first part of your email address',
+    );
+    expect(passwordProblem('password1234', 'lead@example.org')).toBe(
+      'Choose a password that is harder to guess: this one is too common',
+    );
+  });
+
   it('ships at least 1,000 common passwords, all lowercased and 12 or more long', () => {
     const list = commonPasswords();
     expect(list.size).toBeGreaterThanOrEqual(1000);

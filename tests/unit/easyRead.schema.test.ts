@@ -106,11 +106,31 @@ describe('an activity that offers easy read', () => {
     expect(found.some((m) => m.startsWith('questions.1.picture.pictogram:'))).toBe(true);
   });
 
-  it('applies to journeys: each suggested stage and its prompt', () => {
-    const journey = contentFiles('journeys')[0]!.data as Record<string, unknown>;
-    const result = journeySchema.safeParse({ ...journey, offersEasyRead: true });
+  it('applies to journeys: each suggested stage, its prompt and picture, and every role', () => {
+    const journey = contentFiles('journeys')[0]!.data as {
+      offersEasyRead: boolean;
+      suggestedStages: Record<string, unknown>[];
+      involvedRoles: Record<string, unknown>[];
+      participantRoles: Record<string, unknown>[];
+    };
+    // The seed journey offers easy read, with every string in it.
+    expect(journey.offersEasyRead).toBe(true);
+    expect(journeySchema.safeParse(journey).success).toBe(true);
+    const without = (list: Record<string, unknown>[], key: string) =>
+      list.map((item, i) => (i === 0 ? { ...item, [key]: undefined } : item));
+    const result = journeySchema.safeParse({
+      ...journey,
+      suggestedStages: without(without(journey.suggestedStages, 'easyRead'), 'picture'),
+      involvedRoles: without(journey.involvedRoles, 'easyRead'),
+      participantRoles: without(journey.participantRoles, 'easyRead'),
+    });
     const paths = result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
-    expect(paths).toContain('suggestedStages.0.easyRead');
+    expect(paths).toEqual([
+      'suggestedStages.0.easyRead',
+      'suggestedStages.0.picture',
+      'involvedRoles.0.easyRead',
+      'participantRoles.0.easyRead',
+    ]);
   });
 
   it('is not required of an activity that does not offer easy read', () => {

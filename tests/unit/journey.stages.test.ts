@@ -7,8 +7,7 @@ import { emptyStage, journeyErrors, MAX_STAGES } from '../../src/forms/journeyMa
 import {
   addStage,
   removeStage,
-  shiftStage,
-  stagePrompt,
+  suggestedStage,
   startingStages,
 } from '../../src/forms/journeyStages.ts';
 import { journeyPageTitle } from '../../src/forms/journeyTitles.ts';
@@ -21,16 +20,7 @@ const journey = journeyContentSchema.parse(
 );
 const named = (...names: string[]) => names.map((name) => emptyStage(name));
 
-describe('changing the stages of a map', () => {
-  it('says which stage moved and where it is now', () => {
-    const change = shiftStage(named('Referral', 'Visit', 'Plan'), 0, 1);
-    expect(change.stages.map((s) => s.name)).toEqual(['Visit', 'Referral', 'Plan']);
-    expect(change).toMatchObject({ at: 1, text: 'Referral moved down. It is now stage 2 of 3.' });
-    expect(shiftStage(named('Referral', 'Visit'), 1, -1).text).toBe(
-      'Visit moved up. It is now stage 1 of 2.',
-    );
-  });
-
+describe('adding and removing stages', () => {
   it('says which stage was removed, by number and name, and how many are left', () => {
     const change = removeStage(named('Referral', 'Visit', 'Plan'), 1);
     expect(change.stages.map((s) => s.name)).toEqual(['Referral', 'Plan']);
@@ -45,7 +35,7 @@ describe('changing the stages of a map', () => {
   it('adds an empty stage at the end, up to the most a map can have', () => {
     expect(addStage(named('Referral'))).toMatchObject({
       at: 1,
-      text: 'Stage 2 added. Give it a name below.',
+      text: 'Stage 2 added.',
     });
     expect(addStage(named(...Array.from({ length: MAX_STAGES }, (_, i) => `S${i}`)))).toBe(
       undefined,
@@ -62,9 +52,13 @@ describe('changing the stages of a map', () => {
   });
 
   it('finds a suggested stage’s prompt by its name, ignoring case and spaces', () => {
-    expect(stagePrompt(journey, ' assessment ')).toBe(journey.suggestedStages[2].prompt);
-    expect(stagePrompt(journey, 'My own stage')).toBeUndefined();
-    expect(stagePrompt(journey, '')).toBeUndefined();
+    expect(suggestedStage(journey, ' assessment ')?.prompt).toBe(journey.suggestedStages[2].prompt);
+    // A stage started in easy read is named in easy read, and still finds its prompt.
+    expect(suggestedStage(journey, journey.suggestedStages[2].easyRead)).toBe(
+      journey.suggestedStages[2],
+    );
+    expect(suggestedStage(journey, 'My own stage')).toBeUndefined();
+    expect(suggestedStage(journey, '')).toBeUndefined();
   });
 });
 
@@ -84,7 +78,11 @@ describe('errors about stages', () => {
   });
 });
 
-describe('journey form posts without JavaScript', () => {
+const CONSENT = Object.fromEntries(
+  journey.consent.statements.map((s) => [`consent.${s.id}`, 'yes']),
+);
+
+describe('journey form posts without JavaScript, one stage a page', () => {
   const store = {} as Store;
   const post = (fields: Record<string, string>) =>
     journeyFormPost(
@@ -95,46 +93,77 @@ describe('journey form posts without JavaScript', () => {
       new Date(),
     );
 
-  it('keeps the stages a participant wrote when they go back and start again', async () => {
-    const { state } = await post({
-      step: 'start',
-      'consent.read-about-research': 'yes',
-      'consent.can-stop-and-withdraw': 'yes',
-      'consent.answers-used-for-research': 'yes',
-      'consent.risk-may-be-passed-on': 'yes',
-      'stages.0.name': 'What I wrote',
-    });
-    expect(state.step).toBe('build');
-    expect(state.values.stages.map((s) => s.name)).toEqual(['What I wrote']);
+  it('starts at the first suggested stage, and keeps a map already started', async () => {
+    const fresh = await post({ step: 'start', ...CONSENT });
+    expect(fresh.state.step).toEqual({ stage: 0 });
+    expect(fresh.state.values.stages).toHaveLength(journey.suggestedStages.length);
+    const again = await post({ step: 'start', ...CONSENT, 'stages.0.name': 'What I wrote' });
+    expect(again.state.step).toBe('stages');
+    expect(again.state.values.stages.map((s) => s.name)).toEqual(['What I wrote']);
   });
 
-  it('says where a moved stage went, for the message shown at that stage', async () => {
-    const { state } = await post({
-      step: 'build',
-      action: 'down:0',
-      'stages.0.name': 'Referral',
-      'stages.1.name': 'Visit',
+  it('checks only the stage on the page, then goes to the next stage', async () => {
+    const missing = await post({ step: 'stage-0', 'stages.0.name': 'A', 'stages.1.name': 'B' });
+    expect(missing.status).toBe(422);
+    expect(Object.keys(missing.state.errors)).toEqual(['stages.0.feeling']);
+    const saved = await post({
+      step: 'stage-0',
+      'stages.0.name': 'A',
+      'stages.0.feeling': '2',
+      'stages.1.name': 'B',
     });
-    expect(state.changed).toMatchObject({
-      at: 1,
-      text: 'Referral moved down. It is now stage 2 of 2.',
+    expect(saved.state.step).toEqual({ stage: 1 });
+    const last = await post({
+      step: 'stage-1',
+      'stages.0.name': 'A',
+      'stages.0.feeling': '2',
+      'stages.1.name': 'B',
+      'stages.1.feeling': '4',
     });
+    expect(last.state.step).toBe('stages');
   });
 
-  it('opens the builder from Change on the check page, with the map as it was', async () => {
-    const { state } = await post({ step: 'check', action: 'change:1', 'stages.0.name': 'A' });
-    expect(state.step).toBe('build');
-    expect(state.values.stages.map((s) => s.name)).toEqual(['A']);
+  it('returns to where Change came from', async () => {
+    const fields = { 'stages.0.name': 'A', 'stages.0.feeling': '2' };
+    expect((await post({ step: 'stage-0', from: 'check', ...fields })).state.step).toBe('check');
+  });
+
+  it('asks "Add another stage?", adds one, or goes on to who you are', async () => {
+    const fields = { step: 'stages', 'stages.0.name': 'A', 'stages.0.feeling': '2' };
+    const unanswered = await post(fields);
+    expect(unanswered.status).toBe(422);
+    expect(unanswered.state.errors).toEqual({
+      another: 'Select yes if you want to add another stage',
+    });
+    const yes = await post({ ...fields, another: 'yes' });
+    expect(yes.state.step).toEqual({ stage: 1 });
+    expect(yes.state.values.stages).toHaveLength(2);
+    expect((await post({ ...fields, another: 'no' })).state.step).toBe('role');
+  });
+
+  it('removes a stage and says which, by number and name', async () => {
+    const { state } = await post({
+      step: 'stages',
+      action: 'remove:0',
+      'stages.0.name': 'A',
+      'stages.1.name': 'B',
+    });
+    expect(state.step).toBe('stages');
+    expect(state.values.stages.map((s) => s.name)).toEqual(['B']);
+    expect(state.changed?.text).toBe('Stage 1, A, removed. 1 stage left.');
   });
 });
 
 describe('journey page titles', () => {
   it('stay under 70 characters with the site name, and put what differs first', () => {
-    for (const step of ['start', 'build', 'check', { done: 'X' }] as const) {
-      const title = journeyPageTitle(journey.title, step, { role: 'x' }, 'Safeguarding 2.0');
+    for (const step of ['start', { stage: 6 }, 'stages', 'role', 'check', { done: 'X' }] as const) {
+      const title = journeyPageTitle(journey.title, step, { role: 'x' }, 'Safeguarding 2.0', 7);
       expect(title.length).toBeLessThan(70);
       expect(title).toMatch(/^Error: /);
     }
     expect(journeyPageTitle(journey.title, 'check', {})).toBe('Check your journey map');
+    expect(journeyPageTitle(journey.title, { stage: 1 }, {}, undefined, 7)).toBe(
+      'Stage 2 of 7 of your journey map',
+    );
   });
 });

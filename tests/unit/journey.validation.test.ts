@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { journeySchema as journeyContentSchema } from '../../src/schemas/index.ts';
-import { formToJourney, moveStage, validateJourneySubmission } from '../../src/forms/journeyMap.ts';
+import { formToJourney, validateJourneySubmission } from '../../src/forms/journeyMap.ts';
 import { ROOT } from '../helpers/contentFiles.ts';
 
 const journey = journeyContentSchema.parse(
@@ -126,13 +126,6 @@ describe('the builder without JavaScript', () => {
     expect(values.stages[1]).toMatchObject({ name: 'Second', feeling: '4' });
     expect(values).toMatchObject({ role: 'social-worker', consent: { read: true } });
     expect(({} as Record<string, unknown>).x).toBeUndefined();
-  });
-
-  it('moves a stage one place and leaves the ends where they are', () => {
-    const stages = [{ name: 'a' }, { name: 'b' }, { name: 'c' }];
-    expect(moveStage(stages, 0, 1).map((s) => s.name)).toEqual(['b', 'a', 'c']);
-    expect(moveStage(stages, 2, -1).map((s) => s.name)).toEqual(['a', 'c', 'b']);
-    expect(moveStage(stages, 0, -1)).toBe(stages);
   });
 });
 

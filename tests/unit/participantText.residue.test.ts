@@ -32,6 +32,7 @@ const NO_PARTICIPANT_TEXT: Record<string, string> = {
   instance: 'site settings and the receipt key',
   researchers: 'researcher accounts',
   recovery_codes: 'hashes of researchers’ recovery codes',
+  account_links: 'hashes of one-time invitation and reset links, with the email they are for',
   sessions: 'hashes of session tokens',
   audit_log: 'names what was done to which response, never answers',
   codes: 'thematic codes, in researchers’ words',

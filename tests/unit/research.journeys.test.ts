@@ -96,7 +96,8 @@ const groups = new Map([
 describe('combining journey maps', () => {
   it('works out the mean, range and population standard deviation', () => {
     expect(feelingStats([2, 4, 3, 5, 1])).toEqual({ count: 5, mean: 3, min: 1, max: 5, sd: 1.4 });
-    expect(feelingStats([5])).toEqual({ count: 1, mean: 5, min: 5, max: 5, sd: 0 });
+    // One map: no standard deviation rather than a misleading 0.
+    expect(feelingStats([5])).toEqual({ count: 1, mean: 5, min: 5, max: 5, sd: null });
     expect(feelingStats([])).toEqual({ count: 0, mean: null, min: null, max: null, sd: null });
   });
 
@@ -135,7 +136,7 @@ describe('combining journey maps', () => {
     const [worry, assessment, drift] = combined.groups;
 
     expect(worry).toMatchObject({ maps: 1, stages: 1, suggested: true });
-    expect(worry.feeling).toEqual({ count: 1, mean: 5, min: 5, max: 5, sd: 0 });
+    expect(worry.feeling).toEqual({ count: 1, mean: 5, min: 5, max: 5, sd: null });
 
     expect(assessment).toMatchObject({ maps: 4, stages: 5, suggested: true, ungrouped: false });
     expect(assessment.stageNames).toEqual(['assessment', 'Home visit']);
@@ -178,7 +179,7 @@ describe('combining journey maps', () => {
     expect(drift.feeling).toEqual({ count: 3, mean: 2, min: 1, max: 3, sd: 0.8 });
     expect(drift.byRole.map((r) => [r.role, r.maps, r.feeling.mean, r.feeling.sd])).toEqual([
       ['parent-or-carer', 2, 2, 1],
-      ['social-worker', 1, 2, 0],
+      ['social-worker', 1, 2, null],
     ]);
     expect(drift.wouldHaveHelped.map((w) => [w.responseId, w.questionId, w.text])).toEqual([
       [3, 'stages.2.wouldHaveHelped', 'More staff'],

@@ -1,44 +1,55 @@
 import type { Journey } from '../../schemas/index.ts';
 import type { JourneyValues } from '../../forms/journeyMap.ts';
+import type { JourneyStep } from '../../forms/journeyFlow.ts';
 import { EmotionCurve } from './EmotionCurve.tsx';
 import { JourneyTable } from './JourneyTable.tsx';
 import { stageFieldId } from './StageFields.tsx';
+import { journeyWords } from '../../forms/journeyWords.ts';
+import { EasyReadPoint } from '../survey/EasyReadPoint.tsx';
+import { ReadAloudControls } from '../survey/ReadAloud.tsx';
 
 interface Props {
   journey: Journey;
   values: JourneyValues;
-  /** Where the form posts: "Change" posts the map back to the builder at that stage's #id. */
-  action: string;
   roleLabel: (value: string) => string;
-  /** With JavaScript, "Change" opens the builder in the page with focus on this id. */
-  onChange?: (focusId: string) => void;
+  /** "Change": that step's page (an address without JavaScript), with focus on its first field. */
+  changeLink: (
+    to: JourneyStep,
+    focusId: string,
+  ) => { href: string; onClick?: (event: React.MouseEvent) => void };
+  easyRead?: boolean;
 }
 
 /** The check page: the whole map as a curve and a table, with a Change link for each stage. */
-export function CheckMap({ journey, values, action, roleLabel, onChange }: Props) {
-  const change = (value: string, focusId: string, hidden: string) => (
-    <button
-      type="submit"
-      name="action"
-      value={value}
-      formAction={`${action}#${focusId}`}
-      className="sg-link-button govuk-body"
-      onClick={
-        onChange &&
-        ((event) => {
-          event.preventDefault();
-          onChange(focusId);
-        })
-      }
-    >
-      Change<span className="govuk-visually-hidden"> {hidden}</span>
-    </button>
+export function CheckMap({ journey, values, roleLabel, changeLink, easyRead = false }: Props) {
+  const words = journeyWords(easyRead);
+  const change = (to: JourneyStep, focusId: string, hidden: string) => (
+    <a className="govuk-link" {...changeLink(to, focusId)}>
+      {words.change}
+      <span className="govuk-visually-hidden"> {hidden}</span>
+    </a>
   );
-  const role = journey.participantRoles.find((r) => r.value === values.role)?.label;
+  const picked = journey.participantRoles.find((r) => r.value === values.role);
+  const role = easyRead ? (picked?.easyRead ?? picked?.label) : picked?.label;
   return (
     <>
       <span className="govuk-caption-l">{journey.title}</span>
-      <h1 className="govuk-heading-xl">Check your journey map</h1>
+      <h1 className="govuk-heading-xl">{words.checkHeading}</h1>
+      {easyRead && (
+        <EasyReadPoint picture={words.pictures.check}>
+          <ReadAloudControls
+            words={[
+              words.checkHeading,
+              ...values.stages.map(
+                (s, i) =>
+                  `${i + 1}. ${s.name ?? ''}: ${s.feeling ? words.feelings[Number(s.feeling) - 1] : ''}`,
+              ),
+              `${words.takingPartAs} ${role ?? ''}`,
+            ]}
+            what={words.checkHeading}
+          />
+        </EasyReadPoint>
+      )}
       <EmotionCurve
         points={values.stages.map((s) => ({ name: s.name ?? '', feeling: Number(s.feeling) }))}
       />
@@ -46,15 +57,15 @@ export function CheckMap({ journey, values, action, roleLabel, onChange }: Props
         stages={values.stages}
         roleLabel={roleLabel}
         change={(i) =>
-          change(`change:${i}`, stageFieldId(i, 'name'), `stage ${i + 1}: ${values.stages[i].name}`)
+          change({ stage: i }, stageFieldId(i, 'name'), `stage ${i + 1}: ${values.stages[i].name}`)
         }
       />
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">You are taking part as</dt>
+          <dt className="govuk-summary-list__key">{words.takingPartAs}</dt>
           <dd className="govuk-summary-list__value">{role}</dd>
           <dd className="govuk-summary-list__actions">
-            {change('change:role', 'role', 'who you are taking part as')}
+            {change('role', 'role', 'who you are taking part as')}
           </dd>
         </div>
       </dl>

@@ -24,6 +24,15 @@ function stageX(i: number, count: number): number {
   return PAD.left + GAP + (count === 1 ? 0.5 : i / (count - 1)) * usable;
 }
 
+/** A stage's number under the curve, centred on its point. */
+function StageNumber({ x, stage }: { x: number; stage: number }) {
+  return (
+    <text x={x} y={HEIGHT - PAD.bottom + 28} textAnchor="middle" className="sg-curve__axis">
+      {stage}
+    </text>
+  );
+}
+
 /**
  * The emotion curve: one labelled point a stage, higher is better. The picture says nothing the
  * table beside it does not; its text alternative lists every stage and feeling too.
@@ -90,14 +99,7 @@ export function EmotionCurve({
             data-stage={i + 1}
             data-feeling={p.feeling}
           />
-          <text
-            x={x(i)}
-            y={HEIGHT - PAD.bottom + 28}
-            textAnchor="middle"
-            className="sg-curve__axis"
-          >
-            {i + 1}
-          </text>
+          <StageNumber x={x(i)} stage={i + 1} />
         </g>
       ))}
     </svg>
@@ -225,10 +227,10 @@ function MultiCurve({
   id: string;
   title: string;
 }) {
-  const spread = Math.min(6, 30 / Math.max(series.length, 1));
-  // Each series is nudged sideways a little, so equal values at a stage stay visible.
-  const x = (i: number, s: number) =>
-    stageX(i, stages.length) + (s - (series.length - 1) / 2) * spread;
+  // Every series' point sits on its stage's tick, so a point is read against the right stage;
+  // where two series have the same value the shapes overlap, and the table and the text
+  // alternative give both.
+  const x = (i: number) => stageX(i, stages.length);
   const y = (feeling: number) => PAD.top + ((5 - feeling) / 4) * (HEIGHT - PAD.top - PAD.bottom);
   const summary = series
     .map(
@@ -272,15 +274,17 @@ function MultiCurve({
           </g>
         ))}
         {stages.map((_, i) => (
-          <text
-            key={i}
-            x={x(i, (series.length - 1) / 2)}
-            y={HEIGHT - PAD.bottom + 28}
-            textAnchor="middle"
-            className="sg-curve__axis"
-          >
-            {i + 1}
-          </text>
+          <g key={i}>
+            <line
+              x1={x(i)}
+              x2={x(i)}
+              y1={PAD.top}
+              y2={HEIGHT - PAD.bottom + 8}
+              className="sg-curve__grid"
+              data-tick={i + 1}
+            />
+            <StageNumber x={x(i)} stage={i + 1} />
+          </g>
         ))}
         {series.map((line, s) => {
           const { dash, shape, colour } = style(s);
@@ -304,7 +308,7 @@ function MultiCurve({
                     stroke={colour}
                     strokeWidth={3}
                     strokeDasharray={dash}
-                    points={run.map((i) => `${x(i, s)},${y(line.values[i]!)}`).join(' ')}
+                    points={run.map((i) => `${x(i)},${y(line.values[i]!)}`).join(' ')}
                   />
                 ))}
               {line.values.map((v, i) =>
@@ -312,7 +316,7 @@ function MultiCurve({
                   <Marker
                     key={i}
                     shape={shape}
-                    cx={x(i, s)}
+                    cx={x(i)}
                     cy={y(v)}
                     colour={colour}
                     data-stage={i + 1}

@@ -2,7 +2,10 @@ import { useField, useFormikContext } from 'formik';
 import type { Journey } from '../../schemas/index.ts';
 import { FEELINGS, SOMEONE_ELSE, type JourneyValues } from '../../forms/journeyMap.ts';
 import type { FieldErrors } from '../../forms/validateSurvey.ts';
-import { stagePrompt } from '../../forms/journeyStages.ts';
+import { suggestedStage } from '../../forms/journeyStages.ts';
+import { journeyWords } from '../../forms/journeyWords.ts';
+import { ReadAloudControls } from '../survey/ReadAloud.tsx';
+import { EasyReadPoint } from '../survey/EasyReadPoint.tsx';
 import { describedBy, ErrorMessage } from '../survey/fieldParts.tsx';
 
 /** The id of a stage field: where error summary links point. */
@@ -13,38 +16,35 @@ interface Props {
   index: number;
   count: number;
   errors: FieldErrors;
-  /** Where Move and Remove post without JavaScript: the form's action with a #fragment. */
-  formAction: string;
-  /** With JavaScript these act in the page; without, they are submit buttons the server reads. */
-  onMove?: (index: number, by: -1 | 1) => void;
-  onRemove?: (index: number) => void;
+  easyRead?: boolean;
 }
 
 /**
- * One stage of a journey map: what happened, who was there, how it felt, what helped and what
- * would have helped. Moving and removing are buttons, never drag and drop (WCAG 2.5.7).
+ * One stage of a journey map, on a page of its own: its name (with the suggested stage's prompt),
+ * what happened, who was there, how it felt, what helped and what would have helped. In easy
+ * read, each point has its picture beside it.
  */
-export function StageFields({
-  journey,
-  index,
-  count,
-  errors,
-  formAction,
-  onMove,
-  onRemove,
-}: Props) {
+export function StageFields({ journey, index, count, errors, easyRead = false }: Props) {
   const { values } = useFormikContext<JourneyValues>();
+  const words = journeyWords(easyRead);
   const stage = values.stages[index];
-  const title = stage?.name?.trim() || 'New stage';
-  const prompt = stagePrompt(journey, stage?.name);
+  const title = stage?.name?.trim() || words.newStage;
+  const suggested = suggestedStage(journey, stage?.name);
+  const prompt = easyRead ? (suggested?.easyReadPrompt ?? suggested?.prompt) : suggested?.prompt;
   const promptId = `${stageFieldId(index, 'prompt')}`;
   const prefix = `stages.${index}`;
-  const intercept = (handler?: () => void) =>
-    handler &&
-    ((event: React.MouseEvent) => {
-      event.preventDefault();
-      handler();
-    });
+  const point = (key: keyof typeof words.pictures) => (easyRead ? words.pictures[key] : undefined);
+  const text = (field: 'happened' | 'helped' | 'wouldHaveHelped') => (
+    <EasyReadPoint picture={point(field)}>
+      <TextArea
+        id={stageFieldId(index, field)}
+        name={`${prefix}.${field}`}
+        label={words[field]}
+        max={journey.textMaxLength}
+        error={errors[`${prefix}.${field}`]}
+      />
+    </EasyReadPoint>
+  );
 
   return (
     <fieldset
@@ -52,86 +52,49 @@ export function StageFields({
       id={`stage-${index}`}
       aria-describedby={prompt ? promptId : undefined}
     >
-      <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-        <h2 className="govuk-fieldset__heading">
-          Stage {index + 1} of {count}: {title}
-        </h2>
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
+        <h1 className="govuk-fieldset__heading">{words.stage(index + 1, count, title)}</h1>
       </legend>
       {prompt && (
-        <p className="govuk-hint" id={promptId}>
-          {prompt}
-        </p>
+        <EasyReadPoint picture={easyRead ? suggested?.picture : undefined}>
+          <p className="govuk-hint" id={promptId}>
+            {prompt}
+          </p>
+        </EasyReadPoint>
       )}
-      <TextField
-        id={stageFieldId(index, 'name')}
-        name={`${prefix}.name`}
-        label="Name of this stage"
-        error={errors[`${prefix}.name`]}
-      />
-      <TextArea
-        id={stageFieldId(index, 'happened')}
-        name={`${prefix}.happened`}
-        label="What happened? (optional)"
-        max={journey.textMaxLength}
-        error={errors[`${prefix}.happened`]}
-      />
-      <Who journey={journey} index={index} error={errors[`${prefix}.who`]} />
-      <Feeling index={index} error={errors[`${prefix}.feeling`]} />
-      <TextArea
-        id={stageFieldId(index, 'helped')}
-        name={`${prefix}.helped`}
-        label="What helped? (optional)"
-        max={journey.textMaxLength}
-        error={errors[`${prefix}.helped`]}
-      />
-      <TextArea
-        id={stageFieldId(index, 'wouldHaveHelped')}
-        name={`${prefix}.wouldHaveHelped`}
-        label="What would have helped? (optional)"
-        max={journey.textMaxLength}
-        error={errors[`${prefix}.wouldHaveHelped`]}
-      />
-      <div className="govuk-button-group">
-        {index > 0 && (
-          <button
-            type="submit"
-            name="action"
-            value={`up:${index}`}
-            className="govuk-button govuk-button--secondary"
-            formAction={formAction}
-            data-move="up"
-            aria-label={`Move up: ${title}`}
-            onClick={intercept(onMove && (() => onMove(index, -1)))}
-          >
-            Move up
-          </button>
-        )}
-        {index < count - 1 && (
-          <button
-            type="submit"
-            name="action"
-            value={`down:${index}`}
-            className="govuk-button govuk-button--secondary"
-            formAction={formAction}
-            data-move="down"
-            aria-label={`Move down: ${title}`}
-            onClick={intercept(onMove && (() => onMove(index, 1)))}
-          >
-            Move down
-          </button>
-        )}
-        <button
-          type="submit"
-          name="action"
-          value={`remove:${index}`}
-          formAction={formAction}
-          aria-label={`Remove this stage: ${title}`}
-          className="govuk-button govuk-button--warning"
-          onClick={intercept(onRemove && (() => onRemove(index)))}
-        >
-          Remove this stage
-        </button>
-      </div>
+      {easyRead && (
+        <ReadAloudControls
+          words={[
+            words.stage(index + 1, count, title),
+            prompt ?? '',
+            words.name,
+            words.happened,
+            words.who,
+            words.feeling,
+            ...words.feelings,
+            words.helped,
+            words.wouldHaveHelped,
+          ]}
+          what={words.stage(index + 1, count, title)}
+        />
+      )}
+      <EasyReadPoint picture={point('name')}>
+        <TextField
+          id={stageFieldId(index, 'name')}
+          name={`${prefix}.name`}
+          label={words.name}
+          error={errors[`${prefix}.name`]}
+        />
+      </EasyReadPoint>
+      {text('happened')}
+      <EasyReadPoint picture={point('who')}>
+        <Who journey={journey} index={index} error={errors[`${prefix}.who`]} easyRead={easyRead} />
+      </EasyReadPoint>
+      <EasyReadPoint picture={point('feeling')}>
+        <Feeling index={index} error={errors[`${prefix}.feeling`]} easyRead={easyRead} />
+      </EasyReadPoint>
+      {text('helped')}
+      {text('wouldHaveHelped')}
     </fieldset>
   );
 }
@@ -205,17 +168,32 @@ function TextArea({
   );
 }
 
-function Who({ journey, index, error }: { journey: Journey; index: number; error?: string }) {
+function Who({
+  journey,
+  index,
+  error,
+  easyRead,
+}: {
+  journey: Journey;
+  index: number;
+  error?: string;
+  easyRead: boolean;
+}) {
   const { values, setFieldValue } = useFormikContext<JourneyValues>();
+  const words = journeyWords(easyRead);
   const picked = values.stages[index]?.who ?? [];
-  const roles = [...journey.involvedRoles, { value: SOMEONE_ELSE, label: 'Someone else' }];
+  const roles = [
+    ...journey.involvedRoles.map((r) => ({
+      value: r.value,
+      label: easyRead ? (r.easyRead ?? r.label) : r.label,
+    })),
+    { value: SOMEONE_ELSE, label: words.someoneElse },
+  ];
   const name = `stages.${index}.who`;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-          Who was involved? (optional)
-        </legend>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{words.who}</legend>
         <ErrorMessage id={`${stageFieldId(index, 'who')}-error`} message={error} />
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {roles.map((role, i) => {
@@ -250,7 +228,8 @@ function Who({ journey, index, error }: { journey: Journey; index: number; error
   );
 }
 
-function Feeling({ index, error }: { index: number; error?: string }) {
+function Feeling({ index, error, easyRead }: { index: number; error?: string; easyRead: boolean }) {
+  const words = journeyWords(easyRead);
   const name = `stages.${index}.feeling`;
   const [field, , helpers] = useField<string | undefined>(name);
   const errorId = `${stageFieldId(index, 'feeling')}-error`;
@@ -258,7 +237,7 @@ function Feeling({ index, error }: { index: number; error?: string }) {
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={error ? errorId : undefined}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-          How did it feel?
+          {words.feeling}
         </legend>
         <ErrorMessage id={errorId} message={error} />
         <div className="govuk-radios govuk-radios--small">
@@ -279,7 +258,7 @@ function Feeling({ index, error }: { index: number; error?: string }) {
                   <span className="sg-face" aria-hidden="true">
                     {feeling.face}
                   </span>
-                  {feeling.value} – {feeling.label}
+                  {feeling.value} – {words.feelings[i]}
                 </label>
               </div>
             );

@@ -66,6 +66,17 @@ export function findById(db: DatabaseSync, id: number): Researcher | undefined {
   );
 }
 
+/** When each account last signed in, from the audit log (no separate record to keep). */
+export function lastSignIns(db: DatabaseSync): Map<number, string> {
+  const rows = db
+    .prepare(
+      `SELECT researcher_id AS id, MAX(at) AS at FROM audit_log
+       WHERE action = 'sign-in' AND researcher_id IS NOT NULL GROUP BY researcher_id`,
+    )
+    .all() as { id: number; at: string }[];
+  return new Map(rows.map((r) => [Number(r.id), r.at]));
+}
+
 export function listResearchers(db: DatabaseSync): ResearcherSummary[] {
   return (
     db

@@ -1,5 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { createInvite, createResetLink } from './accountLinks.ts';
 import {
+  AccountError,
   findById,
   removeResearcher,
   resetSecondFactor,
@@ -8,13 +10,17 @@ import {
 } from './accounts.ts';
 
 /**
- * What an administrator can do at /research/admin/accounts/. Accounts are created with the
- * command line (scripts/researcher.ts). Administrators cannot disable or remove themselves, so
+ * What an administrator can do at /research/admin/accounts/: invite a researcher or reset a
+ * password by a one-time link (src/server/auth/accountLinks.ts), which the administrator copies
+ * to the person (there is no email server); the command line (scripts/researcher.ts) does the
+ * same from a shell. Administrators cannot disable or remove themselves, so
  * the workspace always keeps the person who is using it.
  */
 export type AdminOutcome =
   | { kind: 'done'; message: string }
   | { kind: 'confirm-remove'; id: number; email: string }
+  /** A one-time link to hand over: `token` goes in the address, shown on this answer only. */
+  | { kind: 'link'; message: string; token: string; expiresAt: string }
   | { kind: 'error'; field: string; text: string };
 
 export function adminAction(
@@ -36,6 +42,28 @@ export function adminAction(
           ? 'Everyone now needs a second factor. People without one will be asked to set it up'
           : 'A second factor is now each person’s choice',
     };
+  }
+  if (action === 'invite') {
+    const email = (form.get('email') ?? '').trim();
+    const role = form.get('role');
+    if (email === '') return { kind: 'error', field: 'email', text: 'Enter their email address' };
+    if (role !== 'admin' && role !== 'researcher') {
+      return { kind: 'error', field: 'role', text: 'Select researcher or administrator' };
+    }
+    try {
+      const { token, expiresAt } = createInvite(db, { email, role }, actorId);
+      return {
+        kind: 'link',
+        message: `Invitation for ${email} made. Copy the link and send it to them`,
+        token,
+        expiresAt,
+      };
+    } catch (error) {
+      if (error instanceof AccountError) {
+        return { kind: 'error', field: 'email', text: error.message.replace(/\.$/, '') };
+      }
+      throw error;
+    }
   }
   const id = Number(form.get('id'));
   const target = Number.isSafeInteger(id) ? findById(db, id) : undefined;
@@ -66,6 +94,15 @@ export function adminAction(
         kind: 'done',
         message: `${target.email}’s second factor is removed and they are signed out. They can set up a new one after signing in with their password`,
       };
+    case 'reset-password': {
+      const { token, expiresAt } = createResetLink(db, id, actorId);
+      return {
+        kind: 'link',
+        message: `Password reset link for ${target.email} made. Copy the link and send it to them`,
+        token,
+        expiresAt,
+      };
+    }
     case 'remove-confirmed':
       removeResearcher(db, id, actorId);
       return { kind: 'done', message: `${target.email} has been removed` };

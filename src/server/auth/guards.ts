@@ -8,6 +8,8 @@ import { isCrossSite } from '../sameOrigin.ts';
  */
 
 export const LOGIN_PATH = '/research/login';
+/** Where a one-time invitation or password reset link opens (src/server/auth/accountLinks.ts). */
+export const LINK_PATH = '/research/login/link';
 export const HOME_PATH = '/research/';
 export const ACCOUNT_PATH = '/research/account/';
 
@@ -18,7 +20,8 @@ export type RouteClass = 'public' | 'login' | 'page' | 'api';
 
 export function classifyPath(pathname: string): RouteClass {
   const path = trim(pathname);
-  if (path === LOGIN_PATH) return 'login';
+  // The link page needs no session: its one-time token is the proof.
+  if (path === LOGIN_PATH || path === LINK_PATH) return 'login';
   if (under(path, '/api/research')) return 'api';
   if (under(path, '/research')) return 'page';
   return 'public';

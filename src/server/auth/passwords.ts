@@ -90,8 +90,13 @@ export function passwordProblem(password: string, email = ''): string | undefine
   }
   const lower = password.toLowerCase();
   const name = email.toLowerCase().split('@')[0];
-  if (isCommonPassword(lower) || (name.length >= 4 && lower.includes(name))) {
-    return 'Choose a password that is harder to guess: this one is too common or contains your email address';
+  if (isCommonPassword(lower)) {
+    return 'Choose a password that is harder to guess: this one is too common';
+  }
+  // Say which part: "lead" in "leadership" is not the whole email address, and the person
+  // needs to know what to leave out.
+  if (name.length >= 4 && lower.includes(name)) {
+    return `Choose a password that does not contain “${name}”, the first part of your email address`;
   }
   return undefined;
 }

@@ -49,6 +49,49 @@ export function findRiskPhrases(
   return phrases.size > 0 ? { phrases: [...phrases], questions: [...questions] } : undefined;
 }
 
+/**
+ * Where the risk phrases stand in a participant's own words, as [start, end) spans of `text`,
+ * in order and not overlapping, matched as findRiskPhrases matches them (whole words, without
+ * case, accents or punctuation), so the researcher sees the very words that raised the flag.
+ */
+export function riskPhraseSpans(
+  text: string,
+  riskPhrases: readonly string[],
+): { start: number; end: number; kind: 'risk' }[] {
+  // The text folded as normalise() folds it, one folded character per original position kept.
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    const plain = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    const kept = /^[\p{L}\p{N}]+$/u.test(plain) ? plain : ' ';
+    for (const c of kept) {
+      folded += c;
+      origin.push(i);
+    }
+    i += char.length;
+  }
+  origin.push(text.length);
+  const spans: { start: number; end: number; kind: 'risk' }[] = [];
+  for (const phrase of riskPhrases) {
+    const words = normalise(phrase).trim().split(' ').filter(Boolean);
+    if (words.length === 0) continue;
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join(' +')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const match of folded.matchAll(pattern)) {
+      const start = origin[match.index];
+      const last = match.index + match[0].length - 1;
+      spans.push({
+        start,
+        end: origin[last] + (text.codePointAt(origin[last])! > 0xffff ? 2 : 1),
+        kind: 'risk',
+      });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return spans.filter((span, i) => i === 0 || span.start >= spans[i - 1].end);
+}
+
 export interface Flag {
   id: number;
   responseId: number | null;
@@ -65,6 +108,8 @@ export interface Flag {
 export interface FlagAction {
   at: string;
   researcherId: number | null;
+  /** Who recorded it, as they sign in; null once their account is removed. */
+  researcherEmail: string | null;
   note: string;
   closed: boolean;
 }
@@ -137,6 +182,15 @@ export function listFlags(db: DatabaseSync): Flag[] {
   return [...open, ...closed].map(toFlag);
 }
 
+/** The flags on one stored survey response or journey map, open ones first. */
+export function flagsOnResponse(db: DatabaseSync, responseId: number): Flag[] {
+  return (
+    db
+      .prepare(`SELECT * FROM flags WHERE response_id = ? ORDER BY status = 'closed', id`)
+      .all(responseId) as unknown as FlagRow[]
+  ).map(toFlag);
+}
+
 export function countOpenFlags(db: DatabaseSync): number {
   return (
     db.prepare(`SELECT COUNT(*) AS n FROM flags WHERE status = 'open'`).get() as { n: number }
@@ -152,10 +206,23 @@ export function getFlag(
   const actions = (
     db
       .prepare(
-        'SELECT at, researcher_id, note, closed FROM flag_actions WHERE flag_id = ? ORDER BY id',
+        `SELECT a.at, a.researcher_id, r.email, a.note, a.closed FROM flag_actions a
+         LEFT JOIN researchers r ON r.id = a.researcher_id WHERE a.flag_id = ? ORDER BY a.id`,
       )
-      .all(id) as { at: string; researcher_id: number | null; note: string; closed: number }[]
-  ).map((a) => ({ at: a.at, researcherId: a.researcher_id, note: a.note, closed: a.closed === 1 }));
+      .all(id) as {
+      at: string;
+      researcher_id: number | null;
+      email: string | null;
+      note: string;
+      closed: number;
+    }[]
+  ).map((a) => ({
+    at: a.at,
+    researcherId: a.researcher_id,
+    researcherEmail: a.email,
+    note: a.note,
+    closed: a.closed === 1,
+  }));
   return { flag: toFlag(row), actions };
 }
 

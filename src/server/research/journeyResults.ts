@@ -93,7 +93,8 @@ export function feelingStats(values: number[]): FeelingStats {
     mean: round1(mean),
     min: Math.min(...values),
     max: Math.max(...values),
-    sd: round1(Math.sqrt(variance)),
+    // One map has no spread to measure: "0" would read as "everyone agreed".
+    sd: values.length < 2 ? null : round1(Math.sqrt(variance)),
   };
 }
 

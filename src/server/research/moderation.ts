@@ -128,6 +128,11 @@ export function pendingCounts(db: DatabaseSync): Map<string, number> {
   return new Map(rows.map((r) => [r.slug, Number(r.n)]));
 }
 
+/** How many comments wait for a moderator, all scopes together. */
+export function pendingTotal(db: DatabaseSync): number {
+  return [...pendingCounts(db).values()].reduce((sum, n) => sum + n, 0);
+}
+
 /** All feedback per scope (with or without a comment). */
 export function feedbackCounts(db: DatabaseSync): Map<string, number> {
   const rows = db

@@ -98,11 +98,11 @@ export function findPersonalDetails(text: string, names: readonly string[] = [])
 }
 
 /** The text cut into plain and highlighted pieces, for rendering with <mark>. */
-export function highlightPieces(
+export function highlightPieces<K extends string = DetailKind>(
   text: string,
-  details: Detail[],
-): { text: string; kind?: DetailKind }[] {
-  const pieces: { text: string; kind?: DetailKind }[] = [];
+  details: readonly { start: number; end: number; kind: K }[],
+): { text: string; kind?: K }[] {
+  const pieces: { text: string; kind?: K }[] = [];
   let at = 0;
   for (const detail of details) {
     if (detail.start > at) pieces.push({ text: text.slice(at, detail.start) });

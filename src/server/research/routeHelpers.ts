@@ -19,6 +19,19 @@ export function requireResearcher(locals: App.Locals): Researcher | Response {
   );
 }
 
+/**
+ * The start of every workspace page: the signed-in researcher (or a 401, as requireResearcher),
+ * with the page kept out of every cache since it shows answers.
+ */
+export function researcherPage(astro: {
+  locals: App.Locals;
+  response: { headers: Headers };
+}): Researcher | Response {
+  const researcher = requireResearcher(astro.locals);
+  astro.response.headers.set('Cache-Control', 'no-store');
+  return researcher;
+}
+
 /** The database connection research routes use (the store's own, already migrated). */
 export function researchDb(): DatabaseSync {
   return getStore().database();

@@ -1,0 +1,162 @@
+import type { Pictogram } from '../schemas/pictograms.ts';
+import type { FieldErrors } from './validateSurvey.ts';
+
+/**
+ * The words of the journey-map steps themselves (headings, labels, buttons, errors), in standard
+ * wording and in easy read (UK conventions: one idea a sentence, short everyday words, a picture
+ * beside each key point). The activity's own words (intro, consent, stages, roles) come from its
+ * content file, and the build stops when one has no easy-read version (src/schemas/easyRead.ts).
+ */
+export interface JourneyWords {
+  howToStart: string;
+  suggested: (names: string) => string;
+  blank: string;
+  kept: (count: number) => string;
+  start: string;
+  saveAndContinue: string;
+  continue: string;
+  send: string;
+  back: string;
+  stage: (n: number, of: number, name: string) => string;
+  newStage: string;
+  name: string;
+  happened: string;
+  who: string;
+  someoneElse: string;
+  feeling: string;
+  feelings: [string, string, string, string, string];
+  helped: string;
+  wouldHaveHelped: string;
+  stagesHeading: (count: number) => string;
+  noStages: string;
+  addAnother: (any: boolean) => string;
+  yes: string;
+  no: string;
+  change: string;
+  remove: string;
+  notFinished: string;
+  role: string;
+  checkHeading: string;
+  takingPartAs: string;
+  deviceNote: string;
+  /** The picture beside each key point in easy read, with its alternative text. */
+  pictures: Record<
+    | 'name'
+    | 'happened'
+    | 'who'
+    | 'feeling'
+    | 'helped'
+    | 'wouldHaveHelped'
+    | 'addAnother'
+    | 'role'
+    | 'check',
+    { pictogram: Pictogram; alt: string }
+  >;
+}
+
+const STANDARD: JourneyWords = {
+  howToStart: 'How do you want to start?',
+  suggested: (names) => `With our suggested stages (${names})`,
+  blank: 'With a blank map',
+  kept: (count) =>
+    `Your map has ${count === 1 ? '1 stage' : `${count} stages`} already. We will keep ${count === 1 ? 'it' : 'them'} when you carry on.`,
+  start: 'Start your map',
+  saveAndContinue: 'Save and continue',
+  continue: 'Continue',
+  send: 'Send your journey map',
+  back: 'Back',
+  stage: (n, of, name) => `Stage ${n} of ${of}: ${name}`,
+  newStage: 'New stage',
+  name: 'Name of this stage',
+  happened: 'What happened? (optional)',
+  who: 'Who was involved? (optional)',
+  someoneElse: 'Someone else',
+  feeling: 'How did it feel?',
+  feelings: ['Very bad', 'Bad', 'Neither good nor bad', 'Good', 'Very good'],
+  helped: 'What helped? (optional)',
+  wouldHaveHelped: 'What would have helped? (optional)',
+  stagesHeading: (count) => `You have added ${count === 1 ? '1 stage' : `${count} stages`}`,
+  noStages: 'You have not added any stages',
+  addAnother: (any) => (any ? 'Add another stage?' : 'Add a stage?'),
+  yes: 'Yes',
+  no: 'No',
+  change: 'Change',
+  remove: 'Remove',
+  notFinished: 'Not finished',
+  role: 'Which best describes you?',
+  checkHeading: 'Check your journey map',
+  takingPartAs: 'You are taking part as',
+  deviceNote:
+    'Your map is saved on this device until you send it. If you share this computer or phone, clear it when you stop.',
+  pictures: {
+    name: { pictogram: 'write', alt: 'A hand writing' },
+    happened: { pictogram: 'talking', alt: 'A speech bubble' },
+    who: { pictogram: 'other-people', alt: 'Two people' },
+    feeling: { pictogram: 'happy', alt: 'A smiling face' },
+    helped: { pictogram: 'good-idea', alt: 'A thumbs up' },
+    wouldHaveHelped: { pictogram: 'idea', alt: 'A light bulb' },
+    addAnother: { pictogram: 'question', alt: 'A question mark' },
+    role: { pictogram: 'you', alt: 'A person' },
+    check: { pictogram: 'agree', alt: 'A tick' },
+  },
+};
+
+const EASY_READ: JourneyWords = {
+  ...STANDARD,
+  howToStart: 'How do you want to start?',
+  suggested: (names) => `Use our parts: ${names}`,
+  blank: 'Start with nothing. Make your own parts.',
+  kept: (count) =>
+    `You have told us about ${count === 1 ? '1 part' : `${count} parts`}. We will keep what you wrote.`,
+  start: 'Start',
+  saveAndContinue: 'Next',
+  continue: 'Next',
+  send: 'Send your map',
+  stage: (n, of, name) => `Part ${n} of ${of}: ${name}`,
+  newStage: 'New part',
+  name: 'What do you call this part?',
+  happened: 'What happened? You do not have to say.',
+  who: 'Who was there? You do not have to say.',
+  feeling: 'How did it feel?',
+  feelings: ['Very bad', 'Bad', 'OK', 'Good', 'Very good'],
+  helped: 'What helped? You do not have to say.',
+  wouldHaveHelped: 'What would have helped? You do not have to say.',
+  stagesHeading: (count) => `You have told us about ${count === 1 ? '1 part' : `${count} parts`}`,
+  noStages: 'You have not told us about any parts yet',
+  addAnother: (any) => (any ? 'Do you want to add another part?' : 'Do you want to add a part?'),
+  notFinished: 'Not done yet',
+  role: 'Who are you?',
+  checkHeading: 'Check your map',
+  takingPartAs: 'You are',
+  deviceNote:
+    'This phone or computer keeps your map until you send it. Do other people use it? Then clear your map when you stop.',
+};
+
+export const journeyWords = (easyRead: boolean) => (easyRead ? EASY_READ : STANDARD);
+
+/** Errors in easy-read words: what to do, in one short sentence, naming the part by number. */
+export function easyReadErrors(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const stage = /^stages\.(\d+)\.(\w+)$/.exec(key);
+    const part = stage ? `part ${Number(stage[1]) + 1}` : '';
+    out[key] = !stage
+      ? key === 'role'
+        ? 'Choose who you are.'
+        : key === 'another'
+          ? 'Choose yes or no.'
+          : key === 'stages'
+            ? 'Add at least 1 part.'
+            : key.startsWith('consent.')
+              ? 'Tick this box to take part.'
+              : message
+      : stage[2] === 'name'
+        ? `Write a name for ${part}.`
+        : stage[2] === 'feeling'
+          ? `Choose how ${part} felt.`
+          : stage[2] === 'who'
+            ? `Choose only people on the list for ${part}.`
+            : `This answer for ${part} is too long. Make it shorter.`;
+  }
+  return out;
+}

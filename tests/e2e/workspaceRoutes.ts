@@ -1,0 +1,32 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const PAGES = path.resolve(import.meta.dirname, '../../src/pages');
+
+/**
+ * Every route file under a folder of src/pages as a URL pattern, its parameters left as written
+ * (`[slug]`, `[id]`), so new workspace pages are picked up as they are added.
+ */
+export function routePatterns(folder: string): string[] {
+  return readdirSync(path.join(PAGES, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
+    .map((entry) => {
+      const file = path.relative(PAGES, path.join(entry.parentPath, entry.name));
+      const url = `/${file}`
+        .replace(/\.(astro|ts)$/, '')
+        .replace(/\/index$/, '/')
+        .replace(/\[\.\.\.\w+\]/g, 'anything');
+      return url === '/' || url.endsWith('/') || /\.\w+$/.test(url) ? url : `${url}/`;
+    })
+    .sort();
+}
+
+/** A pattern with sample values for its parameters. */
+export const withSamples = (pattern: string, slug = 'practitioners', id = '1') =>
+  pattern.replace(/\[slug\]/g, slug).replace(/\[id\]/g, id);
+
+/** The workspace's pages (all but sign-in and its one-time links) and its API, as patterns. */
+export const workspacePages = routePatterns('research').filter(
+  (url) => !url.startsWith('/research/login/'),
+);
+export const workspaceApi = routePatterns('api/research');
