@@ -8,6 +8,8 @@ import { editorConfig, isConfigured, type EditorSettings } from './config.ts';
 import { registerEditorChecks } from './editorChecks.ts';
 import { registerPhrases } from './phrases.ts';
 import { imageComponent } from './imageComponent.ts';
+import { refuseMediaPageUploads } from './mediaUploads.ts';
+import { quietRefusedSaves } from './refusedSaves.ts';
 import { previewTemplates } from './previews.tsx';
 
 const settings = import.meta.env as unknown as EditorSettings;
@@ -22,7 +24,10 @@ if (!local && !isConfigured(settings)) {
     CMS.registerPreviewTemplate(collection, template);
   }
   registerEditorChecks(CMS, config.collections);
+  quietRefusedSaves(window);
   registerPhrases(CMS);
   CMS.registerEditorComponent(imageComponent as never);
+  // 'proxy' is the local backend (`npm run cms`), which Decap uses instead when it answers.
+  refuseMediaPageUploads(CMS, ['proxy', config.backend.name]);
   CMS.init({ config });
 }
