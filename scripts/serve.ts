@@ -14,6 +14,8 @@ import { DRAIN_TIMEOUT_MS, drainServer } from '../src/server/drainServer.ts';
 import { DataDirError } from '../src/server/dataDir.ts';
 import { sealPlainSecrets, TotpKeyError } from '../src/server/auth/totpKey.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
+import { submissionEndpoints } from '../src/server/submissionEndpoints.ts';
+import { readSubmissionContent } from '../src/server/submissionContent.ts';
 import {
   describeFeedbackPurge,
   describePurge,
@@ -88,8 +90,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
 
 // Security headers on every response, static files included (src/server/securityHeaders.ts).
 let pagePolicies;
+let submissionContent;
 try {
   pagePolicies = readPagePolicies(new URL('../dist/_headers.json', import.meta.url));
+  submissionContent = readSubmissionContent();
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
@@ -105,4 +109,6 @@ secureServer(listening.server, {
   pagePolicies,
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   clientDir: fileURLToPath(new URL('../dist/client/', import.meta.url)),
+  // Survey, journey and feedback submissions without Astro in between (the write path).
+  answerFirst: submissionEndpoints(() => submissionContent, getStore),
 });

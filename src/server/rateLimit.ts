@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { processSingleton } from './processSingleton.ts';
 
 /**
@@ -33,7 +33,8 @@ interface Count {
   resetAt: number;
 }
 
-const processKey = randomBytes(32);
+// A KeyObject, so each request's HMAC does not import the key again (bench/REPORT.md, write path).
+const processKey = createSecretKey(randomBytes(32));
 
 /** A short, one-way key for a client address, valid only for this process's lifetime. */
 export function clientKey(address: string | undefined): string {

@@ -159,6 +159,11 @@ export interface SecureServerOptions {
    * assets from their precompressed copies (src/server/compressResponses.ts).
    */
   clientDir?: string;
+  /**
+   * Asked first for each request that passed the gate: answers it and returns true, or returns
+   * false and the site (Astro) answers (src/server/submissionEndpoints.ts).
+   */
+  answerFirst?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export function reachedOverHttps(req: IncomingMessage, trustProxy: boolean): boolean {
@@ -245,7 +250,11 @@ export function secureServer(server: Server, options: SecureServerOptions): void
   server.removeAllListeners('request');
   for (const listener of listeners) {
     // Security headers outermost, so compressed answers carry exactly the same ones.
-    const inner = options.clientDir ? withCompression(listener, options.clientDir) : listener;
+    const { answerFirst } = options;
+    const site: RequestListener = answerFirst
+      ? (req, res) => answerFirst(req, res) || listener(req, res)
+      : listener;
+    const inner = options.clientDir ? withCompression(site, options.clientDir) : site;
     server.on('request', withSecurityHeaders(gatedListener(inner), options));
   }
   server.removeAllListeners('checkExpectation');

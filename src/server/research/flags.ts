@@ -19,6 +19,18 @@ function normalise(text: string): string {
     .trim()} `;
 }
 
+// The site's settings give the same list to every submission: normalise it once.
+const normalisedLists = new WeakMap<readonly string[], { phrase: string; key: string }[]>();
+
+function normalisedPhrases(riskPhrases: readonly string[]) {
+  let wanted = normalisedLists.get(riskPhrases);
+  if (!wanted) {
+    wanted = riskPhrases.map((phrase) => ({ phrase, key: normalise(phrase) }));
+    normalisedLists.set(riskPhrases, wanted);
+  }
+  return wanted;
+}
+
 /**
  * The risk phrases found in a response's free-text answers, at any depth: a survey's answers by
  * question id, a journey map's stages as "stages.2.happened".
@@ -27,7 +39,7 @@ export function findRiskPhrases(
   answers: Record<string, unknown>,
   riskPhrases: readonly string[],
 ): RiskMatch | undefined {
-  const wanted = riskPhrases.map((phrase) => ({ phrase, key: normalise(phrase) }));
+  const wanted = normalisedPhrases(riskPhrases);
   const phrases = new Set<string>();
   const questions = new Set<string>();
   const visit = (value: unknown, path: string) => {

@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { surveySchema } from '../../schemas/survey.ts';
 import { journeySchema } from '../../schemas/journey.ts';
 import { prototypeSchema } from '../../schemas/prototype.ts';
-import type { Journey, Prototype, Survey } from '../../schemas/index.ts';
+import { settingsSchema } from '../../schemas/settings.ts';
+import type { Journey, Prototype, Settings, Survey } from '../../schemas/index.ts';
 
 /**
  * Reads content/surveys/*.yml with the same schema the build uses, without Astro, for scripts
@@ -67,4 +68,15 @@ export function readPrototypeFiles(
       }
       return { slug: name.replace(/\.md$/, ''), prototype: result.data };
     });
+}
+
+/** content/settings/site.yml, read with the schema the build uses. */
+export function readSettingsFile(
+  file = path.resolve(import.meta.dirname, '../../../content/settings/site.yml'),
+): Settings {
+  const result = settingsSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!result.success) {
+    throw new Error(`content/settings/site.yml is not valid: ${result.error.message}`);
+  }
+  return result.data;
 }
