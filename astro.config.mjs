@@ -90,6 +90,14 @@ export default defineConfig({
     // so its development server does not watch the files that backend moves.
     ...(process.env.SG_CONTENT_EDITOR === '1' && {
       server: { watch: { ignored: ['**/content/**', '**/public/uploads/**'] } },
+      // Bundled when the server starts. Found only when the editor is first opened, they were
+      // bundled then, and the modules already sent answered "504 Outdated Optimize Dep": a
+      // blank editor on the first visit after a fresh install. These are what /admin/ imports
+      // beyond React (admin/cms.ts and the site components its previews use).
+      optimizeDeps: { include: ['decap-cms-app', 'formik', 'yup', 'astro/zod'] },
+      // A cache of its own: `astro check` or `npm run dev` in the same folder re-bundle the
+      // shared one for their settings, under the running editor.
+      cacheDir: 'node_modules/.vite-editor',
     }),
     build: {
       // The CMS editor is one large chunk loaded only on /admin/.

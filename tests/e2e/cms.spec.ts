@@ -34,7 +34,6 @@ let site: ChildProcess | undefined;
 const editorOutput: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
-test.use({ actionTimeout: 60_000 }); // TEMP
 
 test.beforeAll(async ({ browser }) => {
   // The first load compiles the editor and its dependencies: minutes on a busy machine.
