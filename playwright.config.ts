@@ -62,7 +62,7 @@ export default defineConfig({
     command: 'npm run build && node scripts/serve.ts',
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
+    timeout: 600_000,
     env: {
       HOST: '127.0.0.1',
       PORT: String(PORT),

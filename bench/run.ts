@@ -15,6 +15,7 @@ import { pageWeight } from './pageWeight.ts';
 import { tti } from './tti.ts';
 import { buildScaling } from './buildScaling.ts';
 import { researchScale } from './researchScale.ts';
+import { lighthouseScores } from './lighthouse.ts';
 
 const PARTS = {
   'write-path': writePath,
@@ -22,6 +23,7 @@ const PARTS = {
   tti,
   'build-scaling': buildScaling,
   'research-scale': researchScale,
+  lighthouse: lighthouseScores,
 } as const;
 type Part = keyof typeof PARTS;
 
@@ -29,30 +31,19 @@ type Part = keyof typeof PARTS;
  * What was changed in the code because of what the bench found (written by hand: the "before"
  * numbers come from runs on the code before each change, on the same shared machine).
  */
-const CHANGES = `## Why the write path misses its throughput target
+const CHANGES = `## The write path without Astro in between
 
-The site's submission costs three to four times the baseline's server CPU (section 1), and on this machine the
-durable commit is cheap (\`fdatasync\` ~0.3 ms when the disk is quiet), so that CPU decides the ratio. Where it
-goes, measured separately:
-
-- **Our own code** (validating the answers, risk phrases, receipt HMAC, canonical JSON and hashes): about
-  0.05 ms per submission (a loop over 5,000 submissions in one process, after the fixes below).
-- **Astro's request handling** at its cheapest: \`GET /api/health\` costs about 0.27 ms of server CPU.
-- **The same row with the same durability** (the baseline, HTTP included): about 0.25–0.3 ms.
-- **The site's POST**: about 0.85–1.1 ms on a quiet machine (up to 2 ms on a busy one). The remainder, roughly
-  0.5 ms, is spent in Astro and \`@astrojs/node\` handling a POST to an on-demand route. CPU profiles of the
-  server show, per request, the static-file lookup \`send\` makes before falling through to the route (a
-  \`stat\` that fails), a dynamic \`import()\` of the route module and of the content-assets module on every
-  \`getEntry\`, the body read through a web \`ReadableStream\`, and \`Request\`/\`Response\` objects; none of
-  this is in the project's code, and I did not pin all of it to single functions.
-
-So the 0.5× target is out of reach for changes inside the route. When commits are slower (in one run on the
-shared machine \`fdatasync\` took 1.4 ms at the median), the baseline slows down as much as the site and the
-ratio rose to 0.46–0.57×. What would move it: group commit (one \`COMMIT\` for the submissions that arrive
-together, each still acknowledged only after it; a change to the store's interface, not made here), or serving
-the submission API from a plain \`node:http\` handler in front of Astro. The p99 at 16 connections passes on a
-quiet machine (30 ms in the run above) and failed whenever the machine was shared (68–450 ms in earlier runs),
-since the server handles one request at a time and waits for the CPU like everything else.
+Issue #8's profiles showed where a submission's server CPU went: the site's own checks (validation, risk phrases,
+receipt HMAC, hashes) about 0.05 ms, the durable row about the baseline's 0.25 ms, and about 0.5 ms in Astro and
+\`@astrojs/node\` handling a POST to an on-demand route (a static-file \`stat\` that fails before the route, the
+body read through a web stream, \`Request\`/\`Response\` objects, module lookups on every \`getEntry\`). No change
+inside the route could reach the target, so (issue #16) JSON submissions to the three APIs are now answered by
+\`src/server/submissionEndpoints.ts\` straight from Node's request, behind the same request gate, security headers
+and compression, with the routes' own checks, limits, flags, receipts and answers; form posts still go through
+Astro. The activity definitions come from \`content/\` through the build's schemas at start, and a test compares the
+definition hash stored by both paths (\`tests/e2e/submission-endpoints.spec.ts\`). Also: the per-process limiter
+key is a \`KeyObject\` (it was imported again for every request's HMAC) and the risk phrases are normalised once,
+not per submission. The gate builds its test \`Request\` only for requests that go on to Astro.
 
 ## Changes made because of these numbers
 

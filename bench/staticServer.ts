@@ -1,12 +1,14 @@
 /**
- * A plain static file server for the SurveyJS comparison page, run as its own process (like the
- * site) so the browser measures both the same way. No compression, as the site's server sends
- * none; the bench computes gzip sizes itself.
+ * A static file server for the SurveyJS comparison page, run as its own process (like the site)
+ * so the browser measures both the same way. Responses are compressed by the same `compression`
+ * middleware as the site's pages (Brotli or gzip by Accept-Encoding): SurveyJS's production
+ * advice is minified bundles from a server that compresses them.
  *
  *   PORT=5103 node bench/staticServer.ts <folder>
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import compression from 'compression';
 import path from 'node:path';
 
 const root = path.resolve(process.argv[2] ?? '.');
@@ -19,7 +21,15 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-createServer((req, res) => {
+const compress = compression({ threshold: 1024 });
+
+createServer((req, res) =>
+  compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () =>
+    serve(req, res),
+  ),
+).listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1');
+
+function serve(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
   if (!file.startsWith(root)) return void res.writeHead(403).end();
@@ -34,4 +44,4 @@ createServer((req, res) => {
   } catch {
     res.writeHead(404).end();
   }
-}).listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1');
+}

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PORTS, settings } from './lib/config.ts';
 import { median, ms, ratio, table } from './lib/format.ts';
 import { launch } from './lib/browser.ts';
-import { startGzipProxy, startSite, startStatic, tempDir, type Running } from './lib/processes.ts';
+import { startSite, startStatic, tempDir, type Running } from './lib/processes.ts';
 import { buildSurveyJsPage } from './surveyjs/build.ts';
 
 /** Lighthouse's "slow 4G" as DevTools throttling applies it: RTT 150 ms × 3.75, 1.6 Mbps × 0.9 down, 750 kbps × 0.9 up. */
@@ -98,12 +98,8 @@ export async function tti(): Promise<string> {
       await startSite(PORTS.site, dataDir),
       await startStatic(PORTS.static, surveyJsDir),
     );
-    // Both pages go through the same compressing proxy, as they would behind a live server.
-    servers.push(
-      await startGzipProxy(PORTS.siteGzip, servers[0]),
-      await startGzipProxy(PORTS.staticGzip, servers[1]),
-    );
-    const [, , site, statics] = servers;
+    // Nothing in front: each server compresses what it sends itself, as `npm start` does.
+    const [site, statics] = servers;
     // Alternate the two pages, so drift in the machine's load hits both alike.
     for (let i = 0; i < settings.ttiRuns; i++) {
       for (const [key, url] of [
@@ -139,7 +135,7 @@ function report(runs: { ours: Run[]; surveyjs: Run[] }): string {
     '',
     `Headless Chromium, ${CPU_SLOWDOWN}× CPU slowdown (\`Emulation.setCPUThrottlingRate\`) and Lighthouse's slow 4G as DevTools applies it ` +
       `(\`Network.emulateNetworkConditions\`: latency 562.5 ms = 150 ms RTT × 3.75, down 1.44 Mbit/s = 1.6 Mbps × 0.9, ` +
-      `up 675 kbit/s = 750 kbps × 0.9), cache disabled, both pages served through the same gzip-compressing reverse proxy (\`bench/gzipProxy.ts\`, as nginx or Caddy would be in front of a live site), a new browser context per load, the two pages alternating; ` +
+      `up 675 kbit/s = 750 kbps × 0.9), cache disabled, our page as \`npm start\` serves it (compressed by the site's own server, nothing in front) and the SurveyJS page by \`bench/staticServer.ts\` with the same compression, a new browser context per load, the two pages alternating; ` +
       `median of ${runs.ours.length} loads each. Times are from navigation start.`,
     '',
     '**TTI** is the later of *ready* (the survey can be used with its JavaScript: our island hydrated, i.e. Astro removed its ' +

@@ -14,8 +14,52 @@ import { PORTS, QUICK, settings } from './lib/config.ts';
 import { median, ms, passFail, ratio, table } from './lib/format.ts';
 import { cpuTimeOf, startNode, startSite, tempDir, type Running } from './lib/processes.ts';
 
-const PATH = '/api/surveys/practitioners/responses';
 const CONNECTIONS = [1, 16, 128];
+
+/** The three submission APIs, each with a fresh valid body per request. */
+export const ENDPOINTS = [
+  {
+    name: 'survey',
+    path: '/api/surveys/practitioners/responses',
+    table: 'responses',
+    body: practitionersSubmission,
+  },
+  {
+    name: 'journey map',
+    path: '/api/journeys/child-protection-journey/maps',
+    table: 'responses',
+    body: journeyMap,
+  },
+  {
+    name: 'feedback',
+    path: '/api/prototypes/shared-family-timeline/feedback',
+    table: 'feedback',
+    body: () => ({
+      submissionId: randomUUID(),
+      usefulness: 3,
+      reactions: { 'agreed-actions': 'not-sure' },
+      role: 'ecdp-member',
+    }),
+  },
+] as const;
+export type Endpoint = (typeof ENDPOINTS)[number];
+
+function journeyMap() {
+  return {
+    submissionId: randomUUID(),
+    role: 'parent-or-carer',
+    consent: {
+      'read-about-research': true,
+      'can-stop-and-withdraw': true,
+      'answers-used-for-research': true,
+      'risk-may-be-passed-on': true,
+    },
+    stages: [
+      { name: 'A first worry', feeling: 2, who: ['teacher-or-school'] },
+      { name: 'Assessment', feeling: 3, who: [], wouldHaveHelped: 'Plain words' },
+    ],
+  };
+}
 
 export interface LoadResult {
   connections: number;
@@ -38,11 +82,11 @@ export async function load(
   seconds: number,
   acknowledged: string[] = [],
   pid?: number,
+  endpoint: Endpoint = ENDPOINTS[0],
 ): Promise<LoadResult> {
-  const template = practitionersSubmission();
   const cpuBefore = pid ? cpuTimeOf(pid) : 0;
   const result = await autocannon({
-    url: origin + PATH,
+    url: origin + endpoint.path,
     connections,
     duration: seconds,
     method: 'POST',
@@ -53,7 +97,7 @@ export async function load(
         setupRequest: (request, context) => {
           const submissionId = randomUUID();
           (context as InFlight).submissionId = submissionId;
-          return { ...request, body: JSON.stringify({ ...template, submissionId }) };
+          return { ...request, body: JSON.stringify({ ...endpoint.body(), submissionId }) };
         },
         onResponse: (status, _body, context) => {
           if (status === 201) acknowledged.push((context as InFlight).submissionId);
@@ -74,12 +118,14 @@ export async function load(
 }
 
 /** How many rows the database holds, and how many acknowledged submissions are missing. */
-function checkStored(dataDir: string, acknowledged: string[]) {
+function checkStored(dataDir: string, acknowledged: string[], tables: readonly string[]) {
   const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { readOnly: true });
   try {
     const ids = new Set(
-      (db.prepare('SELECT submission_id AS id FROM responses').all() as { id: string }[]).map(
-        (r) => r.id,
+      tables.flatMap((name) =>
+        (db.prepare(`SELECT submission_id AS id FROM ${name}`).all() as { id: string }[]).map(
+          (r) => r.id,
+        ),
       ),
     );
     return {
@@ -92,11 +138,14 @@ function checkStored(dataDir: string, acknowledged: string[]) {
   }
 }
 
+/** One endpoint's load at one connection count. */
+export type SiteResult = LoadResult & { endpoint: string };
+
 export async function writePath(): Promise<string> {
   const siteDir = tempDir('write-site');
   const baseDir = tempDir('write-baseline');
   const servers: Running[] = [];
-  const site: LoadResult[] = [];
+  const site: SiteResult[] = [];
   const base: LoadResult[] = [];
   const acknowledged = { site: [] as string[], base: [] as string[] };
   let floor: { requestsPerSecond: number; cpuPerRequest: number };
@@ -110,24 +159,13 @@ export async function writePath(): Promise<string> {
     );
     const [siteServer, baseServer] = servers;
     // Warm-up: JIT, prepared statements, the WAL file; counted for the row check, not reported.
-    for (const [server, key] of [
-      [siteServer, 'site'],
-      [baseServer, 'base'],
-    ] as const) {
-      await load(server.origin, 4, QUICK ? 1 : 2, acknowledged[key]);
+    for (const endpoint of ENDPOINTS) {
+      await load(siteServer.origin, 4, QUICK ? 1 : 2, acknowledged.site, undefined, endpoint);
     }
-    // Alternate site and baseline per step, so drift in the machine's load hits both alike.
+    await load(baseServer.origin, 4, QUICK ? 1 : 2, acknowledged.base);
+    // Baseline and each endpoint in turn per step, so drift in the machine's load hits all alike.
     for (const connections of CONNECTIONS) {
       console.log(`  write path: ${connections} connection(s), ${settings.writeSeconds} s each`);
-      site.push(
-        await load(
-          siteServer.origin,
-          connections,
-          settings.writeSeconds,
-          acknowledged.site,
-          siteServer.child.pid,
-        ),
-      );
       base.push(
         await load(
           baseServer.origin,
@@ -137,8 +175,19 @@ export async function writePath(): Promise<string> {
           baseServer.child.pid,
         ),
       );
+      for (const endpoint of ENDPOINTS) {
+        const result = await load(
+          siteServer.origin,
+          connections,
+          settings.writeSeconds,
+          acknowledged.site,
+          siteServer.child.pid,
+          endpoint,
+        );
+        site.push({ ...result, endpoint: endpoint.name });
+      }
     }
-    // The framework's own floor: the cheapest on-demand route the site has (one SELECT).
+    // Astro's own floor: the cheapest on-demand route the site has (one SELECT).
     floor = await readLoad(
       siteServer.origin + '/api/health',
       16,
@@ -149,8 +198,8 @@ export async function writePath(): Promise<string> {
     for (const server of servers) await server.stop();
   }
   const stored = {
-    site: checkStored(siteDir, acknowledged.site),
-    base: checkStored(baseDir, acknowledged.base),
+    site: checkStored(siteDir, acknowledged.site, ['responses', 'feedback']),
+    base: checkStored(baseDir, acknowledged.base, ['responses']),
   };
   return report(site, base, stored, await fsyncLatency(siteDir), floor);
 }
@@ -190,52 +239,57 @@ async function fsyncLatency(dir: string) {
 }
 
 function report(
-  site: LoadResult[],
+  site: SiteResult[],
   base: LoadResult[],
   stored: { site: Stored; base: Stored },
   fsync: { median: number; p99: number },
   floor: { requestsPerSecond: number; cpuPerRequest: number },
 ): string {
-  const rows = site.flatMap((s, i) => {
-    const b = base[i];
-    return [
-      [
+  const baseAt = (connections: number) => base.find((b) => b.connections === connections)!;
+  const cpuRatio = (s: SiteResult) => s.cpuPerRequest / baseAt(s.connections).cpuPerRequest;
+  const rateRatio = (s: SiteResult) =>
+    s.requestsPerSecond / baseAt(s.connections).requestsPerSecond;
+  const rows = base.flatMap((b) => [
+    [
+      b.connections,
+      'baseline',
+      b.requestsPerSecond.toFixed(0),
+      ms(b.p50),
+      ms(b.p99),
+      b.non2xx,
+      b.errors,
+      ms(b.cpuPerRequest),
+      '1.00×',
+      '1.00×',
+    ],
+    ...site
+      .filter((s) => s.connections === b.connections)
+      .map((s) => [
         s.connections,
-        'site',
+        s.endpoint,
         s.requestsPerSecond.toFixed(0),
         ms(s.p50),
         ms(s.p99),
         s.non2xx,
         s.errors,
         ms(s.cpuPerRequest),
+        `${cpuRatio(s).toFixed(2)}×`,
         ratio(s.requestsPerSecond, b.requestsPerSecond),
-      ],
-      [
-        b.connections,
-        'baseline',
-        b.requestsPerSecond.toFixed(0),
-        ms(b.p50),
-        ms(b.p99),
-        b.non2xx,
-        b.errors,
-        ms(b.cpuPerRequest),
-        '1.00×',
-      ],
-    ];
-  });
-  const worst = Math.min(...site.map((s, i) => s.requestsPerSecond / base[i].requestsPerSecond));
-  const cpuRatio = median(site.map((s, i) => base[i].cpuPerRequest / s.cpuPerRequest));
-  const at16 = site.find((s) => s.connections === 16)!;
+      ]),
+  ]);
+  const worstCpu = Math.max(...site.map(cpuRatio));
+  const worstRate = Math.min(...site.map(rateRatio));
+  const worstP99At16 = Math.max(...site.filter((s) => s.connections === 16).map((s) => s.p99));
   return [
     `## 1. Submission write path`,
     '',
-    `\`POST /api/surveys/practitioners/responses\` on the built site (\`node scripts/serve.ts\`, fresh \`DATA_DIR\`), ` +
-      `against \`bench/baselineServer.ts\` (bare \`node:http\`, no checks, the same row into the same table with WAL + ` +
-      `\`synchronous=FULL\`). autocannon ${settings.writeSeconds} s per step after a short warm-up, every request a ` +
-      `valid response with a new \`submissionId\`, \`Content-Type: application/json\` and the site's own \`Origin\`. ` +
-      `Load generator and servers share the machine's cores. "Server CPU / request" is the server process's CPU time ` +
-      `(\`/proc/<pid>/stat\`) over the step divided by the requests answered: what each request costs whatever else runs ` +
-      `on the machine (time blocked in \`fdatasync\` is not CPU time).`,
+    `The three submission APIs (${ENDPOINTS.map((e) => `\`POST ${e.path}\``).join(', ')}) on the built site ` +
+      `(\`node scripts/serve.ts\`, fresh \`DATA_DIR\`), against \`bench/baselineServer.ts\` (bare \`node:http\`, no checks, ` +
+      `one row into the responses table with WAL + \`synchronous=FULL\`). autocannon ${settings.writeSeconds} s per step after a ` +
+      `short warm-up, every request a valid submission with a new \`submissionId\`, \`Content-Type: application/json\` and ` +
+      `the site's own \`Origin\`. Load generator and servers share the machine's cores. "Server CPU / request" is the ` +
+      `server process's CPU time (\`/proc/<pid>/stat\`) over the step divided by the requests answered: what each request ` +
+      `costs whatever else runs on the machine (time blocked in \`fdatasync\` is not CPU time).`,
     '',
     table(
       [
@@ -247,21 +301,20 @@ function report(
         'non-2xx',
         'errors',
         'server CPU / request',
-        'site ÷ baseline (req/s)',
+        'CPU ÷ baseline',
+        'req/s ÷ baseline',
       ],
       rows,
     ),
     '',
-    `Acknowledged responses stored: site ${stored.site.acknowledged - stored.site.missing} of ${stored.site.acknowledged} ` +
+    `Acknowledged submissions stored: site ${stored.site.acknowledged - stored.site.missing} of ${stored.site.acknowledged} ` +
       `(${stored.site.missing} missing; ${stored.site.rows} rows, the rest were in flight when a step's time ran out), ` +
       `baseline ${stored.base.acknowledged - stored.base.missing} of ${stored.base.acknowledged} (${stored.base.rows} rows).`,
     '',
-    `Per request, the baseline needs ${cpuRatio.toFixed(2)}× the site's server CPU time (median over the steps); ` +
-      `where the CPU is the limit, the site's throughput can be expected near that share of the baseline's.`,
-    '',
-    `For scale: the site answers \`GET /api/health\` (one SELECT; no body to read, check or store) at ` +
+    `For scale: the site answers \`GET /api/health\` (an Astro route: one SELECT, no body to read, check or store) at ` +
       `${floor.requestsPerSecond.toFixed(0)} req/s with 16 connections, using ${ms(floor.cpuPerRequest)} of server CPU per ` +
-      `request: the cost of Astro's request handling before any of the route's own work.`,
+      `request: the cost of Astro's request handling before any of a route's own work, which the JSON submissions ` +
+      `no longer pay (src/server/submissionEndpoints.ts).`,
     '',
     `This disk's \`fdatasync\` after a 4 KiB append: median ${ms(fsync.median)}, p99 ${ms(fsync.p99)} ` +
       `(${FSYNC_SAMPLES} samples in the bench's temp folder). Each commit with \`synchronous=FULL\` waits for one, for the site and the ` +
@@ -271,11 +324,21 @@ function report(
       ['Target', 'Measured', 'Result'],
       [
         [
-          'Throughput ≥ 0.5× baseline (every connection count)',
-          `lowest ${worst.toFixed(2)}×`,
-          passFail(worst >= 0.5),
+          'Server CPU / request ≤ 1.4× baseline (each API, every connection count)',
+          `highest ${worstCpu.toFixed(2)}×`,
+          passFail(worstCpu <= 1.4),
         ],
-        ['p99 < 50 ms at 16 connections', ms(at16.p99), passFail(at16.p99 < 50)],
+        [
+          'Throughput ≥ 0.7× baseline (each API, every connection count)',
+          `lowest ${worstRate.toFixed(2)}×`,
+          passFail(worstRate >= 0.7),
+        ],
+        ['p99 < 50 ms at 16 connections (each API)', ms(worstP99At16), passFail(worstP99At16 < 50)],
+        [
+          'Every acknowledged submission stored',
+          `${stored.site.missing} missing`,
+          passFail(stored.site.missing === 0),
+        ],
       ],
     ),
   ].join('\n');

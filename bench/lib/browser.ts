@@ -8,15 +8,15 @@ export const launch = (): Promise<Browser> =>
 
 export interface Weight {
   requests: number;
-  /** External JavaScript, gzipped (level 6, as a server would send it). */
-  jsGzip: number;
+  /** External JavaScript, bytes on the wire (as the server sent it, compressed or not). */
+  jsWire: number;
   /** Of which bundled framework and island code (/_astro/ chunks, React, SurveyJS). */
-  frameworkJsGzip: number;
+  frameworkJsWire: number;
   /** Inline <script> elements in the HTML, gzipped on their own (already counted in the HTML). */
   inlineJsGzip: number;
-  cssGzip: number;
-  htmlGzip: number;
-  totalGzip: number;
+  cssWire: number;
+  htmlWire: number;
+  totalWire: number;
   scripts: string[];
   islands: number;
 }
@@ -24,9 +24,10 @@ export interface Weight {
 const gz = (body: Buffer) => gzipSync(body).length;
 
 /**
- * Loads `url` in a fresh page of `context` (an empty cache) and weighs every response. Bodies are
- * gzipped here because neither the site's server nor the comparison server compresses; this is
- * what a compressing proxy in front would send.
+ * Loads `url` in a fresh page of `context` (an empty cache) and weighs every response by the body
+ * bytes that crossed the wire (Playwright's `request.sizes()`: encoded size), so what the server
+ * compresses, and how well, is what is measured. Inline scripts are part of the HTML's bytes;
+ * their own share is estimated by gzipping them.
  */
 export async function weighPage(
   context: BrowserContext,
@@ -37,34 +38,31 @@ export async function weighPage(
   const pending: Promise<void>[] = [];
   const weight: Weight = {
     requests: 0,
-    jsGzip: 0,
-    frameworkJsGzip: 0,
+    jsWire: 0,
+    frameworkJsWire: 0,
     inlineJsGzip: 0,
-    cssGzip: 0,
-    htmlGzip: 0,
-    totalGzip: 0,
+    cssWire: 0,
+    htmlWire: 0,
+    totalWire: 0,
     scripts: [],
     islands: 0,
   };
   page.on('requestfinished', (request) => {
     pending.push(
       (async () => {
-        const response = await request.response();
-        const body = response
-          ? await response.body().catch(() => Buffer.alloc(0))
-          : Buffer.alloc(0);
-        const size = gz(body);
+        const size = (await request.sizes().catch(() => ({ responseBodySize: 0 })))
+          .responseBodySize;
         weight.requests++;
-        weight.totalGzip += size;
+        weight.totalWire += size;
         const type = request.resourceType();
         if (type === 'script') {
-          weight.jsGzip += size;
+          weight.jsWire += size;
           weight.scripts.push(
             `${new URL(request.url()).pathname} (${(size / 1024).toFixed(1)} KB)`,
           );
-          if (isFramework(request.url())) weight.frameworkJsGzip += size;
-        } else if (type === 'stylesheet') weight.cssGzip += size;
-        else if (type === 'document') weight.htmlGzip += size;
+          if (isFramework(request.url())) weight.frameworkJsWire += size;
+        } else if (type === 'stylesheet') weight.cssWire += size;
+        else if (type === 'document') weight.htmlWire += size;
       })(),
     );
   });

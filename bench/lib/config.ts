@@ -23,6 +23,8 @@ export const settings = {
   ttiRuns: numberFromEnv('BENCH_TTI_RUNS', 5, 1),
   /** Quiet main-thread window that ends time to interactive, in milliseconds. */
   ttiQuietMs: numberFromEnv('BENCH_TTI_QUIET_MS', 5000, 1000),
+  /** Lighthouse runs per page (the median is reported). */
+  lighthouseRuns: numberFromEnv('BENCH_LIGHTHOUSE_RUNS', 3, 1),
   /** Generated responses for the researcher-side test. */
   researchResponses: numberFromEnv('BENCH_RESPONSES', 100_000, 5_000),
   /** Findings per build-scaling run. */
@@ -44,8 +46,7 @@ export const PORTS = {
   static: 5103,
   research: 5104,
   buildSite: 5105,
-  siteGzip: 5106,
-  staticGzip: 5107,
+  lighthouse: 5106,
 } as const;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -92,8 +92,12 @@ export function startSite(
   return startNode('scripts/serve.ts', {
     port,
     cwd,
-    // Every benchmark request comes from one address: lift the per-address submission limit.
-    env: { DATA_DIR: dataDir, SUBMISSION_LIMIT_PER_HOUR: '1000000000' },
+    // Every benchmark request comes from one address: lift the per-address submission limits.
+    env: {
+      DATA_DIR: dataDir,
+      SUBMISSION_LIMIT_PER_HOUR: '1000000000',
+      FEEDBACK_LIMIT_PER_HOUR: '1000000000',
+    },
     probe: '/api/health',
     nodeOptions,
   });
@@ -102,11 +106,6 @@ export function startSite(
 /** Serves a folder of static files (the SurveyJS page) from its own process. */
 export function startStatic(port: number, folder: string): Promise<Running> {
   return startNode('bench/staticServer.ts', { port, args: [folder] });
-}
-
-/** A gzip-compressing reverse proxy (bench/gzipProxy.ts) in front of `upstream`. */
-export function startGzipProxy(port: number, upstream: Running): Promise<Running> {
-  return startNode('bench/gzipProxy.ts', { port, env: { UPSTREAM: upstream.origin } });
 }
 
 /** Resident memory of a process, from /proc (Linux): current and peak, in bytes. */

@@ -24,9 +24,11 @@ import type { Store } from './store.ts';
  */
 export function feedbackLimits(env: NodeJS.ProcessEnv = process.env): LimiterOptions {
   const perHour = Number(env.FEEDBACK_LIMIT_PER_HOUR);
+  const perClient = perHour > 0 ? perHour : 30;
   return {
-    perClient: { max: perHour > 0 ? perHour : 30, windowMs: 60 * 60_000 },
-    global: { max: 2000, windowMs: 60 * 60_000 },
+    perClient: { max: perClient, windowMs: 60 * 60_000 },
+    // Raising the limit for one address (a large event behind one network) raises this with it.
+    global: { max: Math.max(2000, perClient), windowMs: 60 * 60_000 },
   };
 }
 

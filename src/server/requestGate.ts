@@ -43,6 +43,11 @@ export function isValidHost(host: string): boolean {
 
 /** Why a request cannot be handled at all, or undefined when it may go on to the site. */
 export function refusalFor(req: IncomingMessage): Refusal | undefined {
+  return basicRefusal(req) ?? adapterRefusal(req);
+}
+
+/** refusalFor without the adapter's check: method, target and Host. */
+function basicRefusal(req: IncomingMessage): Refusal | undefined {
   const method = req.method ?? '';
   if (REFUSED_METHODS.has(method)) {
     return { status: 405, message: 'This method is not allowed here.' };
@@ -62,11 +67,20 @@ export function refusalFor(req: IncomingMessage): Refusal | undefined {
   if (host !== undefined && !isValidHost(host)) {
     return { status: 400, message: 'Bad Host header.' };
   }
+  return undefined;
+}
+
+/**
+ * 400 when @astrojs/node could not turn the request into a web `Request` (it makes exactly this
+ * for each request, and throws outside any handler when it cannot). Only requests that go on to
+ * Astro need it, so secureServer asks it after the submission endpoints have had their turn.
+ */
+export function adapterRefusal(req: IncomingMessage): Refusal | undefined {
+  const target = req.url ?? '';
   try {
     decodeURI(target);
-    // The adapter makes exactly this for each request; if it cannot be made, nothing can answer.
-    new Request(new URL(target, `http://${host || 'localhost'}`), {
-      method,
+    new Request(new URL(target, `http://${req.headers.host || 'localhost'}`), {
+      method: req.method,
       headers: requestHeaders(req),
     });
   } catch {
@@ -127,9 +141,12 @@ function failed(req: IncomingMessage, res: ServerResponse, error: unknown) {
 }
 
 /** `listener`, behind the gate: odd requests are refused, and nothing it throws escapes. */
-export function gatedListener(listener: RequestListener): RequestListener {
+export function gatedListener(
+  listener: RequestListener,
+  { skipAdapterCheck = false }: { skipAdapterCheck?: boolean } = {},
+): RequestListener {
   return (req, res) => {
-    const refusal = refusalFor(req);
+    const refusal = skipAdapterCheck ? basicRefusal(req) : refusalFor(req);
     if (refusal) {
       // Whatever body came with it is not read; the connection closes after the answer.
       req.resume();

@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { withCompression } from './compressResponses.ts';
-import { answerClientError, gatedListener, refuseExpectation } from './requestGate.ts';
+import {
+  adapterRefusal,
+  answerClientError,
+  answerRefusal,
+  gatedListener,
+  refuseExpectation,
+} from './requestGate.ts';
 
 /**
  * The security headers of every response the server sends (docs/reliability.md G17, G18): pages, the API,
@@ -251,11 +257,23 @@ export function secureServer(server: Server, options: SecureServerOptions): void
   for (const listener of listeners) {
     // Security headers outermost, so compressed answers carry exactly the same ones.
     const { answerFirst } = options;
+    // The adapter's own check (a web Request can be made) only for what goes on to Astro.
     const site: RequestListener = answerFirst
-      ? (req, res) => answerFirst(req, res) || listener(req, res)
+      ? (req, res) => {
+          if (answerFirst(req, res)) return;
+          const refusal = adapterRefusal(req);
+          if (refusal) answerRefusal(req, res, refusal);
+          else return listener(req, res);
+        }
       : listener;
     const inner = options.clientDir ? withCompression(site, options.clientDir) : site;
-    server.on('request', withSecurityHeaders(gatedListener(inner), options));
+    server.on(
+      'request',
+      withSecurityHeaders(
+        gatedListener(inner, { skipAdapterCheck: Boolean(answerFirst) }),
+        options,
+      ),
+    );
   }
   server.removeAllListeners('checkExpectation');
   server.on('checkExpectation', withSecurityHeaders(refuseExpectation, options));

@@ -80,8 +80,13 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
     ok: false,
     response: json(413, { error: `The request is too large (limit ${limit} bytes).` }),
   };
+  // The refused body is read and dropped, so a client still sending it gets the answer (not a
+  // broken connection); REQUEST_TIMEOUT_MS (securityHeaders.ts) bounds how long that takes.
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(tooLarge);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.resolve(tooLarge);
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -89,6 +94,7 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
       received += chunk.length;
       if (received > limit) {
         req.off('data', onData);
+        req.resume();
         resolve(tooLarge);
         return;
       }

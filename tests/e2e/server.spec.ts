@@ -24,8 +24,9 @@ function start(dataDir: string) {
   return { child, port, exited, output: () => output };
 }
 
+/** Up to a minute: start-up is slower on a busy machine, and this catches only a server that never answers. */
 async function healthOf(port: number) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);
       return { status: response.status, body: await response.json() };

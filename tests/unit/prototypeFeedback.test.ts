@@ -8,7 +8,7 @@ import { checkFeedback, formToFeedback } from '../../src/forms/feedback.ts';
 import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
 import { FailureLimiter } from '../../src/server/rateLimit.ts';
-import { submitFeedback } from '../../src/server/prototypeFeedback.ts';
+import { feedbackLimits, submitFeedback } from '../../src/server/prototypeFeedback.ts';
 import { SourceGrouper } from '../../src/server/feedbackSources.ts';
 import {
   approvedComments,
@@ -475,5 +475,14 @@ describe('feedback past its retention', () => {
       ),
     ).toEqual(['2025-01-10', '2025-11-26']);
     expect(feedbackKeptFrom('2026-03-31', 1)).toBe('2026-02-28');
+  });
+});
+
+describe('feedback limits', () => {
+  it('30 an hour from one address and 2,000 site-wide, unless an event raises the first', () => {
+    const standard = feedbackLimits({});
+    expect([standard.perClient.max, standard.global?.max]).toEqual([30, 2000]);
+    const event = feedbackLimits({ FEEDBACK_LIMIT_PER_HOUR: '5000' });
+    expect([event.perClient.max, event.global?.max]).toEqual([5000, 5000]);
   });
 });

@@ -1,0 +1,128 @@
+/**
+ * Part 6: Lighthouse (mobile, its default settings: a mid-range phone, simulated slow 4G and a
+ * 4× slower CPU) on every kind of participant page, as `npm start` serves them, nothing in front.
+ * Each page is run BENCH_LIGHTHOUSE_RUNS times (3) in a fresh Chromium; the median run (by
+ * performance score) is reported with its total blocking time and accessibility score.
+ */
+import lighthouse from 'lighthouse';
+import { launch as launchChrome } from 'chrome-launcher';
+import { CHROMIUM, PORTS, settings } from './lib/config.ts';
+import { ms, passFail, table } from './lib/format.ts';
+import { startSite, tempDir, type Running } from './lib/processes.ts';
+
+/** Every participant page kind the issue names, with and without the island. */
+export const LIGHTHOUSE_PAGES = [
+  { name: 'Home', path: '/' },
+  { name: 'Finding', path: '/findings/information-sharing-is-slow/' },
+  { name: 'Survey start (island)', path: '/surveys/practitioners/' },
+  { name: 'Survey question page (server-rendered)', path: '/surveys/practitioners/form/' },
+  { name: 'Journey builder (island)', path: '/journeys/child-protection-journey/' },
+  {
+    name: 'Journey stage page (server-rendered)',
+    path: '/journeys/child-protection-journey/form/',
+  },
+  { name: 'Prototype scope', path: '/prototypes/shared-family-timeline/' },
+  { name: 'Feedback form', path: '/prototypes/shared-family-timeline/feedback/' },
+];
+
+interface Run {
+  performance: number;
+  accessibility: number;
+  tbt: number;
+  lcp: number;
+}
+
+async function runOnce(url: string): Promise<Run> {
+  const chrome = await launchChrome({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+    });
+    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    const { categories, audits } = result.lhr;
+    return {
+      performance: Math.round((categories.performance.score ?? 0) * 100),
+      accessibility: Math.round((categories.accessibility.score ?? 0) * 100),
+      tbt: audits['total-blocking-time'].numericValue ?? NaN,
+      lcp: audits['largest-contentful-paint'].numericValue ?? NaN,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** The run in the middle by performance score: its other numbers belong to the same load. */
+function medianRun(runs: Run[]): Run {
+  return [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)];
+}
+
+export async function lighthouseScores(): Promise<string> {
+  const servers: Running[] = [];
+  const results: { name: string; path: string; run: Run; scores: number[] }[] = [];
+  try {
+    servers.push(await startSite(PORTS.lighthouse, tempDir('lighthouse')));
+    const [site] = servers;
+    for (const page of LIGHTHOUSE_PAGES) {
+      const runs: Run[] = [];
+      for (let i = 0; i < settings.lighthouseRuns; i++)
+        runs.push(await runOnce(site.origin + page.path));
+      const run = medianRun(runs);
+      console.log(
+        `  lighthouse: ${page.path} performance ${run.performance}, TBT ${run.tbt.toFixed(0)} ms`,
+      );
+      results.push({ ...page, run, scores: runs.map((r) => r.performance) });
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+  const worst = Math.min(...results.map((r) => r.run.performance));
+  const worstTbt = Math.max(...results.map((r) => r.run.tbt));
+  const worstA11y = Math.min(...results.map((r) => r.run.accessibility));
+  return [
+    '## 6. Lighthouse (mobile)',
+    '',
+    `Lighthouse ${LIGHTHOUSE_VERSION} with its mobile defaults (simulated slow 4G, 4× CPU slowdown, Moto G Power screen), ` +
+      `in \`${CHROMIUM}\`, against the built site as \`node scripts/serve.ts\` serves it with nothing in front; ` +
+      `${settings.lighthouseRuns} runs a page, a fresh browser each; the median run by performance score is shown.`,
+    '',
+    table(
+      [
+        'Page',
+        'Performance',
+        'Total blocking time',
+        'Largest contentful paint',
+        'Accessibility',
+        'All runs',
+      ],
+      results.map((r) => [
+        `${r.name} (\`${r.path}\`)`,
+        r.run.performance,
+        ms(r.run.tbt),
+        ms(r.run.lcp),
+        r.run.accessibility,
+        r.scores.join(', '),
+      ]),
+    ),
+    '',
+    table(
+      ['Target', 'Measured', 'Result'],
+      [
+        ['Performance ≥ 95 on every page', `lowest ${worst}`, passFail(worst >= 95)],
+        ['Total blocking time < 200 ms on every page', ms(worstTbt), passFail(worstTbt < 200)],
+        ['Accessibility 100 on every page', `lowest ${worstA11y}`, passFail(worstA11y === 100)],
+      ],
+    ),
+  ].join('\n');
+}
+
+const LIGHTHOUSE_VERSION = (
+  (await import('lighthouse/package.json', { with: { type: 'json' } })) as {
+    default: { version: string };
+  }
+).default.version;
