@@ -487,7 +487,9 @@ test('an image travels with its entry through review, and an earlier draft still
     mimeType: 'image/png',
     buffer: onePixelPng(),
   });
-  await page.getByText('stages-map.png').click();
+  // Decap selects the file just uploaded (MediaLibrary's componentDidUpdate); clicking it again
+  // would clear the choice.
+  await expect(page.getByText('stages-map.png')).toBeVisible();
   await page.getByRole('button', { name: 'Choose selected' }).click();
   await page
     .getByLabel('Alternative text')
