@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { precompressDirectory } from './src/server/precompress.ts';
+import { assertEasyReadWords } from './src/lib/participantWords.ts';
 
 // Bodies larger than this are refused before any route reads them. The adapter's default is
 // 1 GiB (docs/reliability.md G7); no form on this site comes near 256 KiB.
@@ -30,6 +31,14 @@ export default defineConfig({
   adapter: node({ mode: 'standalone', bodySizeLimit: BODY_SIZE_LIMIT, staticHeaders: true }),
   integrations: [
     react(),
+    {
+      // Every fixed participant-facing string needs its easy-read version: the build stops and
+      // names each one that has none (src/lib/participantWords.ts).
+      name: 'easy-read-words',
+      hooks: {
+        'astro:build:start': () => assertEasyReadWords(),
+      },
+    },
     {
       // Brotli and gzip copies of the hashed assets, which the server sends to browsers that
       // take them (src/server/precompressedAssets.ts).

@@ -45,6 +45,14 @@ definition hash stored by both paths (\`tests/e2e/submission-endpoints.spec.ts\`
 key is a \`KeyObject\` (it was imported again for every request's HMAC) and the risk phrases are normalised once,
 not per submission. The gate builds its test \`Request\` only for requests that go on to Astro.
 
+What it gave (section 1, on a machine still settling after other work): the survey API at 0.81–0.92 ms of server CPU
+a submission, against 0.77–1.13 ms through Astro before; the baseline measured 0.32–0.44 ms in the same run. So
+Astro was not most of the gap: the site's own work per submission (the write transaction's several statements:
+replay check, limiter, insert, flags; Yup validation; two HMACs and the payload hash; the compression and
+security-header wrappers) costs about twice the bare insert, and feedback (more statements: reactions, sources)
+more. The targets still fail; the next step is a CPU profile of \`submissionEndpoints\` on a quiet machine and
+trimming the transaction (one prepared statement each, no re-reads), then group commit if that is not enough.
+
 ## Changes made because of these numbers
 
 - **Survey page JavaScript** (budget < 110 KB gzipped; was 129.1 KB). The island's \`ActivityIntro\` imported

@@ -1,62 +1,60 @@
 import * as yup from 'yup';
 import type { Question } from '../schemas/index.ts';
+import { answerErrorWords } from './answerErrorWords.ts';
+import { inEasyRead } from './easyReadQuestion.ts';
 import { firstWrongPart, partsToDate, type DateParts } from './dates.ts';
 import { NONE, NUMBER_AND_DECLINED, OTHER, PREFER_NOT_TO_SAY } from './questions.ts';
 
 /**
  * One Yup schema a question type, generated from the survey definition and used by both the
  * browser (Formik) and the server. Every rule has its own message in GOV.UK style, so Yup's
- * defaults ("is a required field") never reach a participant.
+ * defaults ("is a required field") never reach a participant; in easy read the messages are in
+ * easy-read words (src/forms/answerErrorWords.ts).
  */
-export function answerSchema(question: Question, label = question.label): yup.Schema {
+export function answerSchema(
+  question: Question,
+  label = question.label,
+  easyRead = false,
+): yup.Schema {
   const about = shorten(label);
+  const say = answerErrorWords(easyRead);
   switch (question.type) {
     case 'short-text':
     case 'long-text': {
       const schema = yup
         .string()
-        .typeError(`Enter an answer to: ${about}`)
-        .max(
-          question.maxLength,
-          `Your answer to ‘${about}’ must be ${question.maxLength} characters or fewer`,
-        );
-      return question.optional ? schema : schema.required(`Enter an answer to: ${about}`);
+        .typeError(say.enterText(about))
+        .max(question.maxLength, say.textTooLong(about, question.maxLength));
+      return question.optional ? schema : schema.required(say.enterText(about));
     }
     case 'single-choice':
     case 'yes-no':
     case 'rating': {
       const schema = yup
         .string()
-        .typeError(`Select one of the options for: ${about}`)
-        .oneOf(allowedValues(question), `Select one of the options for: ${about}`);
-      return question.optional ? schema : schema.required(`Select an answer to: ${about}`);
+        .typeError(say.selectOne(about))
+        .oneOf(allowedValues(question), say.selectOne(about));
+      return question.optional ? schema : schema.required(say.selectAnswer(about));
     }
     case 'multiple-choice': {
+      const noneName = inEasyRead(question, easyRead) as typeof question;
       let schema = yup
         .array()
-        .typeError(`Select at least one option for: ${about}`)
-        .of(
-          yup
-            .string()
-            .oneOf(allowedValues(question), `Select only the options shown for: ${about}`),
-        )
+        .typeError(say.selectAtLeastOne(about))
+        .of(yup.string().oneOf(allowedValues(question), say.onlyShown(about)))
         .test('exclusive', (values, context) => {
           const picked = (values ?? []) as string[];
           for (const exclusive of [NONE, PREFER_NOT_TO_SAY]) {
             if (picked.includes(exclusive) && picked.length > 1) {
               const name =
-                exclusive === NONE ? (question.noneOption ?? 'None of these') : 'Prefer not to say';
-              return context.createError({
-                message: `Select ‘${name}’ or select other options, not both`,
-              });
+                exclusive === NONE ? (noneName.noneOption ?? say.noneOfThese) : say.preferNotToSay;
+              return context.createError({ message: say.notBoth(name) });
             }
           }
           return true;
         });
       if (!question.optional)
-        schema = schema
-          .min(1, `Select at least one option for: ${about}`)
-          .required(`Select at least one option for: ${about}`);
+        schema = schema.min(1, say.selectAtLeastOne(about)).required(say.selectAtLeastOne(about));
       return schema;
     }
     case 'number': {
@@ -65,32 +63,22 @@ export function answerSchema(question: Question, label = question.label): yup.Sc
       const counted = (v: string | undefined) => v !== undefined && !declined(v);
       let schema = yup
         .string()
-        .typeError(`Your answer to ‘${about}’ must be a number, like 12`)
-        .test(
-          'one-or-other',
-          `Enter a number for ‘${about}’ or select ‘Prefer not to say’, not both`,
-          (v) => v !== NUMBER_AND_DECLINED,
-        )
-        .test(
-          'number',
-          `Your answer to ‘${about}’ must be a number, like 12`,
-          (v) => !counted(v) || /^-?\d+(\.\d+)?$/.test(v!),
-        )
+        .typeError(say.notANumber(about))
+        .test('one-or-other', say.numberAndDeclined(about), (v) => v !== NUMBER_AND_DECLINED)
+        .test('number', say.notANumber(about), (v) => !counted(v) || /^-?\d+(\.\d+)?$/.test(v!))
         .test(
           'min',
-          `Your answer to ‘${about}’ must be ${question.min} or more`,
+          say.atLeast(about, question.min ?? 0),
           (v) => !counted(v) || question.min === undefined || Number(v) >= question.min,
         )
         .test(
           'max',
-          `Your answer to ‘${about}’ must be ${question.max} or less`,
+          say.atMost(about, question.max ?? 0),
           (v) => !counted(v) || question.max === undefined || Number(v) <= question.max,
         );
       if (!question.optional)
         schema = schema.required(
-          question.sensitive
-            ? `Enter a number for ‘${about}’, or select ‘Prefer not to say’`
-            : `Enter a number for: ${about}`,
+          question.sensitive ? say.enterNumberOrDecline(about) : say.enterNumber(about),
         );
       return schema;
     }
@@ -98,23 +86,16 @@ export function answerSchema(question: Question, label = question.label): yup.Sc
       return yup.mixed<DateParts>().test('date', (parts, context) => {
         const given = parts && (parts.day || parts.month || parts.year);
         if (!given) {
-          return question.optional
-            ? true
-            : context.createError({ message: `Enter a date for: ${about}` });
+          return question.optional ? true : context.createError({ message: say.enterDate(about) });
         }
         if (!parts.day || !parts.month || !parts.year) {
           const missing = (['day', 'month', 'year'] as const).filter((p) => !parts[p]);
-          return context.createError({
-            message: `The date for ‘${about}’ must include a ${missing.join(' and ')}`,
-          });
+          return context.createError({ message: say.dateMissing(about, missing) });
         }
         const date = partsToDate(parts);
-        if (!date)
-          return context.createError({ message: `The date for ‘${about}’ must be a real date` });
+        if (!date) return context.createError({ message: say.notARealDate(about) });
         if (question.mustBePast && date.getTime() > Date.now()) {
-          return context.createError({
-            message: `The date for ‘${about}’ must be today or in the past`,
-          });
+          return context.createError({ message: say.notInFuture(about) });
         }
         return true;
       });
@@ -124,18 +105,8 @@ export function answerSchema(question: Question, label = question.label): yup.Sc
 /** The text for "Other, please say" when the participant chose Other, named by its question. */
 export function otherAnswerSchema(label: string, easyRead = false): yup.Schema {
   const about = shorten(label);
-  return easyRead
-    ? yup
-        .string()
-        .max(
-          200,
-          `Please write less about ‘something else’ for: ${about}. Use 200 letters or fewer.`,
-        )
-        .required(`Tell us what ‘something else’ is for: ${about}`)
-    : yup
-        .string()
-        .max(200, `Your other answer to ‘${about}’ must be 200 characters or fewer`)
-        .required(`Enter your other answer to: ${about}`);
+  const say = answerErrorWords(easyRead);
+  return yup.string().max(200, say.otherTooLong(about)).required(say.enterOther(about));
 }
 
 /** Every value a choice-like question accepts, including Other, None and Prefer not to say. */

@@ -18,6 +18,18 @@ const STANDARD = {
   otherAnswer: 'Other',
   preferNotToSay: 'Prefer not to say',
   notProvided: 'Not provided',
+  yourAnswers: 'Your answers',
+  backToAll: 'Back to all surveys',
+  back: 'Back',
+  clearDevice: 'Clear my answers from this device',
+  kept: 'We kept the answers you started on this device, so you can carry on where you stopped.',
+  switchWording: 'Use easy read wording',
+  sending: 'Sending your answers…',
+  offline:
+    'You seem to be offline. Your answers are saved on this device and will be sent as soon as you are back online. You can keep this page open.',
+  notSent: 'Your answers could not be sent. Please try again later.',
+  dateHint: 'For example, 27 3 2026',
+  problem: 'There is a problem',
 };
 
 const EASY_READ: typeof STANDARD = {
@@ -35,6 +47,37 @@ const EASY_READ: typeof STANDARD = {
   otherAnswer: 'Something else',
   preferNotToSay: 'Prefer not to say',
   notProvided: 'You did not answer',
+  yourAnswers: 'Your answers',
+  backToAll: 'Go back to all the surveys',
+  back: 'Back',
+  clearDevice: 'Clear my answers from this device',
+  kept: 'This phone or computer kept your answers. You can carry on from where you stopped.',
+  switchWording: 'Use standard wording',
+  sending: 'We are sending your answers…',
+  offline:
+    'You are not online. This phone or computer keeps your answers. We will send them when you are online again. Keep this page open.',
+  notSent: 'We could not send your answers. Please try again later.',
+  dateHint: 'Write the day, the month and the year. For example: 27 3 2026',
+  problem: 'There is a problem',
 };
+
+export const flowWordSet = {
+  name: 'survey steps (src/forms/flowWords.ts)',
+  standard: STANDARD,
+  easyRead: EASY_READ,
+  // Already short everyday words, or the words of a button or box the participant meets
+  // in both wordings (GOV.UK's own "There is a problem", "Back").
+  same: [
+    'start',
+    'continue',
+    'send',
+    'checkHeading',
+    'preferNotToSay',
+    'yourAnswers',
+    'back',
+    'clearDevice',
+    'problem',
+  ],
+} as const;
 
 export const flowWords = (easyRead: boolean) => (easyRead ? EASY_READ : STANDARD);

@@ -1,5 +1,6 @@
 import type { JourneyStep } from './journeyFlow.ts';
 import type { FieldErrors } from './validateSurvey.ts';
+import { journeyWords } from './journeyWords.ts';
 
 /**
  * The page title of each journey step, for the server's page and the builder in the page alike.
@@ -12,19 +13,21 @@ export function journeyPageTitle(
   errors: FieldErrors,
   siteName?: string,
   stageCount = 0,
+  easyRead = false,
 ): string {
+  const titles = journeyWords(easyRead).titles;
   const title =
     step === 'start'
       ? activityTitle
       : step === 'stages'
-        ? 'Stages of your journey map'
+        ? titles.stages
         : step === 'role'
-          ? 'Which best describes you?'
+          ? titles.role
           : step === 'check'
-            ? 'Check your journey map'
+            ? titles.check
             : 'stage' in step
-              ? `Stage ${step.stage + 1}${stageCount ? ` of ${stageCount}` : ''} of your journey map`
-              : 'Journey map sent';
+              ? titles.stage(step.stage + 1, stageCount)
+              : titles.sent;
   const withErrors = `${Object.keys(errors).length ? 'Error: ' : ''}${title}`;
   return siteName ? `${withErrors} – ${siteName}` : withErrors;
 }

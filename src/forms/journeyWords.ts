@@ -1,5 +1,6 @@
+import type { Journey } from '../schemas/index.ts';
 import type { Pictogram } from '../schemas/pictograms.ts';
-import type { FieldErrors } from './validateSurvey.ts';
+import { consentErrors, type FieldErrors } from './validateSurvey.ts';
 
 /**
  * The words of the journey-map steps themselves (headings, labels, buttons, errors), in standard
@@ -39,6 +40,25 @@ export interface JourneyWords {
   checkHeading: string;
   takingPartAs: string;
   deviceNote: string;
+  /** What a stage is called where a screen reader hears it after "Change" or "Remove". */
+  stageWord: string;
+  /** Page titles of the inner steps (the start's title is the activity's own). */
+  titles: {
+    stages: string;
+    role: string;
+    check: string;
+    stage: (n: number, of: number) => string;
+    sent: string;
+  };
+  switchWording: string;
+  offline: string;
+  notSent: string;
+  clearDevice: string;
+  cleared: string;
+  restored: string;
+  backToAll: string;
+  /** The check page's table of the whole map. */
+  table: { caption: string; columns: [string, string, string, string, string, string] };
   /** The picture beside each key point in easy read, with its alternative text. */
   pictures: Record<
     | 'name'
@@ -88,6 +108,33 @@ const STANDARD: JourneyWords = {
   takingPartAs: 'You are taking part as',
   deviceNote:
     'Your map is saved on this device until you send it. If you share this computer or phone, clear it when you stop.',
+  stageWord: 'stage',
+  titles: {
+    stages: 'Stages of your journey map',
+    role: 'Which best describes you?',
+    check: 'Check your journey map',
+    stage: (n, of) => `Stage ${n}${of ? ` of ${of}` : ''} of your journey map`,
+    sent: 'Journey map sent',
+  },
+  switchWording: 'Use easy read wording',
+  notSent: 'Your map could not be sent. Please try again later.',
+  clearDevice: 'Clear my answers from this device',
+  cleared: 'Your map has been cleared from this device.',
+  restored: 'We kept the map you started on this device, so you can carry on where you stopped.',
+  backToAll: 'Back to journey mapping',
+  table: {
+    caption: 'Your journey, stage by stage',
+    columns: [
+      'Stage',
+      'How it felt',
+      'Who was involved',
+      'What happened',
+      'What helped',
+      'What would have helped',
+    ],
+  },
+  offline:
+    'You seem to be offline. Your map is saved on this device and will be sent as soon as you are back online.',
   pictures: {
     name: { pictogram: 'write', alt: 'A hand writing' },
     happened: { pictogram: 'talking', alt: 'A speech bubble' },
@@ -130,12 +177,72 @@ const EASY_READ: JourneyWords = {
   takingPartAs: 'You are',
   deviceNote:
     'This phone or computer keeps your map until you send it. Do other people use it? Then clear your map when you stop.',
+  stageWord: 'part',
+  titles: {
+    stages: 'The parts of your map',
+    role: 'Who are you?',
+    check: 'Check your map',
+    stage: (n, of) => `Part ${n}${of ? ` of ${of}` : ''} of your map`,
+    sent: 'We got your map',
+  },
+  switchWording: 'Use standard wording',
+  notSent: 'We could not send your map. Please try again later.',
+  clearDevice: 'Clear my answers from this device',
+  cleared: 'We took your map off this phone or computer.',
+  restored: 'This phone or computer kept your map. You can carry on from where you stopped.',
+  backToAll: 'Go back to all the journey maps',
+  table: {
+    caption: 'Your map, part by part',
+    columns: [
+      'Part',
+      'How it felt',
+      'Who was there',
+      'What happened',
+      'What helped',
+      'What would have helped',
+    ],
+  },
+  offline:
+    'You are not online. This phone or computer keeps your map. We will send it when you are online again.',
 };
+
+export const journeyWordSet = {
+  name: 'journey map steps (src/forms/journeyWords.ts)',
+  standard: STANDARD,
+  easyRead: EASY_READ,
+  // Short everyday words already, or pictures whose alternative text is plain.
+  same: [
+    'howToStart',
+    'back',
+    'feeling',
+    'someoneElse',
+    'yes',
+    'no',
+    'change',
+    'remove',
+    'pictures',
+    'clearDevice',
+  ],
+} as const;
 
 export const journeyWords = (easyRead: boolean) => (easyRead ? EASY_READ : STANDARD);
 
-/** Errors in easy-read words: what to do, in one short sentence, naming the part by number. */
-export function easyReadErrors(errors: FieldErrors): FieldErrors {
+const EASY_FIELD: Record<string, string> = {
+  happened: 'what happened',
+  helped: 'what helped',
+  wouldHaveHelped: 'what would have helped',
+};
+
+/**
+ * Errors in easy-read words: what to do, in one short sentence, naming the part by number and
+ * the box by what it asks, so no two error summary links read the same (WCAG 2.4.4). Consent
+ * errors quote the statement as the participant read it in easy read.
+ */
+export function easyReadErrors(
+  errors: FieldErrors,
+  journey?: Pick<Journey, 'consent'>,
+): FieldErrors {
+  const consent = journey ? consentErrors(journey, {}, true) : {};
   const out: FieldErrors = {};
   for (const [key, message] of Object.entries(errors)) {
     const stage = /^stages\.(\d+)\.(\w+)$/.exec(key);
@@ -147,16 +254,16 @@ export function easyReadErrors(errors: FieldErrors): FieldErrors {
           ? 'Choose yes or no.'
           : key === 'stages'
             ? 'Add at least 1 part.'
-            : key.startsWith('consent.')
-              ? 'Tick this box to take part.'
-              : message
+            : (consent[key] ?? message)
       : stage[2] === 'name'
-        ? `Write a name for ${part}.`
+        ? /characters or fewer/.test(message)
+          ? `The name of ${part} is too long. Use 80 letters or fewer.`
+          : `Write a name for ${part}.`
         : stage[2] === 'feeling'
           ? `Choose how ${part} felt.`
           : stage[2] === 'who'
             ? `Choose only people on the list for ${part}.`
-            : `This answer for ${part} is too long. Make it shorter.`;
+            : `What you wrote about ${EASY_FIELD[stage[2]] ?? 'this'} in ${part} is too long. Make it shorter.`;
   }
   return out;
 }

@@ -10,20 +10,32 @@ export const NUMBER_AND_DECLINED = 'number-and-prefer-not-to-say';
 /** Id of the optional "Did someone help you fill this in?" question a survey can add. */
 export const WHO_HELPED = 'who-helped';
 
-const whoHelped: Question = {
+// Written here, not in a survey file, so it is checked for easy read like the survey's own
+// questions (src/lib/participantWords.ts).
+export const whoHelped: Question = {
   type: 'single-choice',
   id: WHO_HELPED,
   label: 'Did someone help you fill this in?',
   hint: 'This helps us understand who our surveys reach. You do not have to answer.',
   easyRead: 'Did someone help you answer these questions?',
+  easyReadHint: 'We want to know who our surveys reach. You do not have to answer.',
+  picture: { pictogram: 'other-people', alt: 'Two people' },
   optional: true,
   sensitive: false,
   allowOther: false,
   options: [
-    { value: 'no', label: 'No, I filled it in myself' },
-    { value: 'family-or-friend', label: 'Yes, a family member or friend' },
-    { value: 'support-worker', label: 'Yes, a support worker, advocate or carer' },
-    { value: 'someone-else', label: 'Yes, someone else' },
+    { value: 'no', label: 'No, I filled it in myself', easyRead: 'No. I did it myself.' },
+    {
+      value: 'family-or-friend',
+      label: 'Yes, a family member or friend',
+      easyRead: 'Yes. Someone in my family or a friend helped.',
+    },
+    {
+      value: 'support-worker',
+      label: 'Yes, a support worker, advocate or carer',
+      easyRead: 'Yes. A support worker or carer helped.',
+    },
+    { value: 'someone-else', label: 'Yes, someone else', easyRead: 'Yes. Someone else helped.' },
   ],
 };
 

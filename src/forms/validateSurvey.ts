@@ -63,7 +63,10 @@ export async function answerErrors(
     }
     // In easy read, the message names the question in its easy-read words.
     const label = questionText(question, options.easyRead ?? false);
-    const message = await firstError(schemaFor(question, label), usable[question.id]);
+    const message = await firstError(
+      schemaFor(question, label, options.easyRead ?? false),
+      usable[question.id],
+    );
     if (message) {
       errors[question.id] = message;
     } else if (choseOther(question, usable[question.id])) {
@@ -84,11 +87,12 @@ const schemas = new WeakMap<Question, Map<string, Schema>>();
  * immutable; the date rule reads the clock when it runs, not when it is built). Building them
  * afresh was about a tenth of the server's time per submission (bench/REPORT.md).
  */
-function schemaFor(question: Question, label: string): Schema {
-  let byLabel = schemas.get(question);
-  if (!byLabel) schemas.set(question, (byLabel = new Map()));
-  let schema = byLabel.get(label);
-  if (!schema) byLabel.set(label, (schema = answerSchema(question, label)));
+function schemaFor(question: Question, label: string, easyRead: boolean): Schema {
+  let byWording = schemas.get(question);
+  if (!byWording) schemas.set(question, (byWording = new Map()));
+  const wording = `${easyRead ? 'easy' : 'standard'}:${label}`;
+  let schema = byWording.get(wording);
+  if (!schema) byWording.set(wording, (schema = answerSchema(question, label, easyRead)));
   return schema;
 }
 

@@ -80,7 +80,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   const easyRead = Boolean(state.easyRead);
   const words = journeyWords(easyRead);
   const hasEasyRead = journey.offersEasyRead || journey.consent.statements.some((s) => s.easyRead);
-  const errors = easyRead ? easyReadErrors(state.errors) : state.errors;
+  const errors = easyRead ? easyReadErrors(state.errors, journey) : state.errors;
   const roleLabel = (value: string) => {
     const role = journey.involvedRoles.find((r) => r.value === value);
     if (value === SOMEONE_ELSE) return words.someoneElse;
@@ -131,8 +131,9 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
       state.errors,
       siteName,
       state.values.stages.length,
+      easyRead,
     );
-  }, [ready, step, state.errors, state.values.stages.length, journey.title, siteName]);
+  }, [ready, step, state.errors, state.values.stages.length, journey.title, siteName, easyRead]);
 
   function remember(next: JourneyStep, returnTo: ReturnTo, how: 'push' | 'replace') {
     const entry: HistoryEntry = { journeyStep: encodeJourneyStep(next), from: returnTo };
@@ -197,7 +198,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
     }
     setState((s) => ({
       ...s,
-      notice: body.error ?? 'Your map could not be sent. Please try again later.',
+      notice: body.error ?? words.notSent,
     }));
   }
 
@@ -305,7 +306,7 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
               </button>
               {step === 'start' ? (
                 <a href="/journeys/" className="govuk-back-link">
-                  Back to journey mapping
+                  {words.backToAll}
                 </a>
               ) : (
                 <a
@@ -317,14 +318,10 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
               )}
               <ErrorSummary items={summaryItems(errors, step)} focusKey={focusKey} />
               {state.notice && <div className="govuk-inset-text">{state.notice}</div>}
-              {state.cleared && (
-                <SuccessBanner id={CLEARED_ID}>
-                  Your map has been cleared from this device.
-                </SuccessBanner>
-              )}
+              {state.cleared && <SuccessBanner id={CLEARED_ID}>{words.cleared}</SuccessBanner>}
               {restored && (
                 <div className="govuk-inset-text" role="status">
-                  We kept the map you started on this device, so you can carry on where you stopped.
+                  {words.restored}
                 </div>
               )}
               <div
@@ -418,19 +415,20 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
                       className="govuk-button govuk-button--secondary"
                       onClick={intercept(() => setState((s) => ({ ...s, easyRead: !s.easyRead })))}
                     >
-                      {state.easyRead ? 'Use standard wording' : 'Use easy read wording'}
+                      {words.switchWording}
                     </button>
                   )}
                 </div>
                 <div role="status" className="govuk-body">
-                  {queued &&
-                    'You seem to be offline. Your map is saved on this device and will be sent as soon as you are back online.'}
+                  {queued && words.offline}
                 </div>
               </div>
             </Form>
           )}
           {ready && !(typeof step === 'object' && 'done' in step) && (
-            <DeviceDraftNote onClear={clearThisDevice}>{words.deviceNote}</DeviceDraftNote>
+            <DeviceDraftNote onClear={clearThisDevice} clearLabel={words.clearDevice}>
+              {words.deviceNote}
+            </DeviceDraftNote>
           )}
         </>
       )}

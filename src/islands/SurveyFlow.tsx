@@ -192,7 +192,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
     }
     setState((current) => ({
       ...current,
-      notice: body.error ?? 'Your answers could not be sent. Please try again later.',
+      notice: body.error ?? words.notSent,
     }));
   }
 
@@ -264,7 +264,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
             <AutoSave slug={slug} state={state} enabled={ready} />
             {step.name === 'start' ? (
               <a href="/surveys/" className="govuk-back-link">
-                Back to all surveys
+                {words.backToAll}
               </a>
             ) : step.name !== 'done' ? (
               // A link, not a submit button: Enter in a text box must do what Continue does.
@@ -283,10 +283,14 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                   goTo(previousStep(survey, step, normaliseValues(answers))),
                 )}
               >
-                Back
+                {words.back}
               </a>
             ) : null}
-            <ErrorSummary items={summaryItems(survey, state.errors, answers)} focusKey={focusKey} />
+            <ErrorSummary
+              items={summaryItems(survey, state.errors, answers)}
+              focusKey={focusKey}
+              title={words.problem}
+            />
             {state.notice && (
               <div className="govuk-warning-text">
                 <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -299,8 +303,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
             )}
             {restored && step.name !== 'done' && (
               <div className="govuk-inset-text" role="status">
-                We kept the answers you started on this device, so you can carry on where you
-                stopped.
+                {words.kept}
               </div>
             )}
             <div
@@ -343,7 +346,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                   {step.name === 'questions' && (
                     <>
                       <span className="govuk-caption-l">{survey.title}</span>
-                      <h1 className="govuk-heading-xl">Your answers</h1>
+                      <h1 className="govuk-heading-xl">{words.yourAnswers}</h1>
                       {asked.map((question) => (
                         <QuestionField
                           key={question.id}
@@ -406,16 +409,18 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                           setState((s) => ({ ...s, easyRead: !s.easyRead })),
                         )}
                       >
-                        {easyRead ? 'Use standard wording' : 'Use easy read wording'}
+                        {words.switchWording}
                       </button>
                     )}
                   </div>
-                  <SendingStatus status={status} />
+                  <SendingStatus status={status} easyRead={easyRead} />
                 </Form>
               )}
             </div>
             {hydrated && step.name !== 'done' && (
-              <DeviceDraftNote onClear={clearThisDevice}>{words.deviceNote}</DeviceDraftNote>
+              <DeviceDraftNote onClear={clearThisDevice} clearLabel={words.clearDevice}>
+                {words.deviceNote}
+              </DeviceDraftNote>
             )}
           </>
         );
@@ -466,12 +471,12 @@ function QuestionPage({
   );
 }
 
-function SendingStatus({ status }: { status: Status }) {
+function SendingStatus({ status, easyRead }: { status: Status; easyRead: boolean }) {
+  const words = flowWords(easyRead);
   return (
     <div role="status" className="govuk-body">
-      {status === 'sending' && 'Sending your answers…'}
-      {status === 'queued' &&
-        'You seem to be offline. Your answers are saved on this device and will be sent as soon as you are back online. You can keep this page open.'}
+      {status === 'sending' && words.sending}
+      {status === 'queued' && words.offline}
     </div>
   );
 }

@@ -26,7 +26,3 @@ export function byAudience<T extends Listed>(entries: T[]) {
       ),
   })).filter((group) => group.entries.length > 0);
 }
-
-export function audienceText(audience: readonly Audience[]): string {
-  return audience.map((a) => AUDIENCE_LABELS[a]).join('; ');
-}

@@ -21,6 +21,13 @@ const STANDARD = {
   lostAfter:
     'and tell us roughly when you took part. We will do our best to find your answers without asking who you are.',
   switchTo: 'Read this page in easy read',
+  important: 'Important',
+  tooMany: (minutes: number) =>
+    `Too many receipt codes have been tried. Please wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`,
+  tooManyWhy:
+    'We limit how many codes can be tried, to keep everyone’s answers safe. Your answers have not been deleted yet.',
+  unavailable:
+    'Sorry, the site cannot make changes just now and your answers have not been deleted yet. Please try again in a few minutes.',
 };
 
 const EASY_READ: typeof STANDARD = {
@@ -36,10 +43,23 @@ const EASY_READ: typeof STANDARD = {
   empty: 'Type your code',
   notFound: 'We did not find any answers with that code. Check the code. Then try again.',
   lostHeading: 'Have you lost your code?',
-  lostBefore: 'Tell us when you took part. We will try to find your answers. Send an email to',
-  lostAfter: '',
+  lostBefore: 'Send us an email at',
+  lostAfter: 'and tell us when you took part. We will try to find your answers.',
   switchTo: 'Use standard wording',
+  important: 'Important',
+  tooMany: (minutes) =>
+    `Too many codes were tried. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}. Then try again.`,
+  tooManyWhy: 'This keeps everyone’s answers safe. We have not deleted your answers yet.',
+  unavailable:
+    'Sorry, the site is not working right now. We have not deleted your answers yet. Try again in a few minutes.',
 };
+
+export const withdrawPageWordSet = {
+  name: 'withdraw page (src/lib/withdrawPageWords.ts)',
+  standard: STANDARD,
+  easyRead: EASY_READ,
+  same: ['important'],
+} as const;
 
 export const withdrawPageWords = (easyRead: boolean) => (easyRead ? EASY_READ : STANDARD);
 

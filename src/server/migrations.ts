@@ -1,4 +1,5 @@
 import { accountLinks } from './migrations/accountLinks.ts';
+import { activityNumbers } from './migrations/activityNumbers.ts';
 import { auditSource } from './migrations/auditSource.ts';
 import { feedbackSourceGroups } from './migrations/feedbackSources.ts';
 import { journeyStageGroups } from './migrations/journeyGroups.ts';
@@ -69,4 +70,5 @@ export const migrations: Migration[] = [
   publishedName,
   feedbackSourceGroups,
   accountLinks,
+  activityNumbers,
 ];

@@ -157,6 +157,17 @@ test.describe('without JavaScript', () => {
     await page.goto('/surveys/practitioners/');
     await page.getByRole('button', { name: 'Use easy read wording' }).click();
     await expect(page.locator('[data-easy-read-intro]')).toBeVisible();
+    // The facts about the survey are in easy read too, one idea a line.
+    const facts = page.locator('main .govuk-summary-list').first();
+    await expect(facts.locator('dt')).toHaveText([
+      'Who can take part',
+      'How long it takes',
+      'Can you take part now?',
+      'How long we keep your answers',
+    ]);
+    await expect(facts).toContainText('People who work with children.');
+    await expect(facts).toContainText(/It starts on .+\. It ends on .+\./);
+    await expect(facts).toContainText('after it ends. Then we delete them.');
     await expectPicturesWithText(page, 5);
     // Read aloud needs the browser's speech through JavaScript: no dead buttons without it.
     await expect(page.getByRole('button', { name: /^Read aloud/ })).toHaveCount(0);
@@ -247,8 +258,15 @@ test.describe('without JavaScript, the easy-read gaps', () => {
     );
     await page.getByRole('textbox', { name: 'Your code' }).fill(receipt);
     await page.getByRole('button', { name: 'Take my answers back' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Your survey answers have been deleted',
+    // What was deleted, in easy read too.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We deleted your answers');
+    await expect(page.locator('[data-withdrawn]')).toHaveText(
+      'We deleted your answers to the survey ‘What would help you keep children safe? A survey for practitioners’. We deleted your yes to taking part too.',
+    );
+    await expect(page.getByText('Your code will not work again.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Take back other answers' })).toHaveAttribute(
+      'href',
+      '/withdraw/?easy-read=1',
     );
     await noAxeViolations(page, 'easy-read withdrawal done');
   });

@@ -28,7 +28,7 @@ for (const javaScript of [true, false]) {
   test.describe(mode, () => {
     test.use({ javaScriptEnabled: javaScript });
 
-    test(`one stage a page: Enter does what the main button does, Back goes one step back at every step (${mode})`, async ({
+    test(`one stage a page: Enter in a stage’s name does what the main button does, never Back (${mode})`, async ({
       page,
     }) => {
       await startMap(page, javaScript);
@@ -59,6 +59,15 @@ for (const javaScript of [true, false]) {
       await feel(page, 1, 4);
       await typeInto(page, 'stage-1-name', 'Referral made');
       await page.keyboard.press('Enter');
+      await expect(heading(page)).toHaveText(`Stage 3 of 7: ${SUGGESTED[2]}`);
+    });
+
+    test(`the browser’s Back goes one step back at every step, and the Back link too (${mode})`, async ({
+      page,
+    }) => {
+      await startMap(page, javaScript);
+      await saveStage(page, 0, 2, 'Teacher worried');
+      await saveStage(page, 1, 4, 'Referral made');
       await expect(heading(page)).toHaveText(`Stage 3 of 7: ${SUGGESTED[2]}`);
 
       // The browser's Back goes to the previous stage, as it was saved; Forward comes back.

@@ -1,13 +1,13 @@
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { runLynx, type LynxStep } from '../helpers/lynxKeys.ts';
+import { Lynx } from '../helpers/lynx.ts';
 import { useOwnServer } from './ownServer.ts';
 
 // Issue 13: tried as a new user would in a text browser (Lynx, from Debian), by keyboard only,
 // each activity can be completed and withdrawn. Its own server, so the counts are its own.
 const { port, dataDir } = useOwnServer(15);
-const site = `http://127.0.0.1:${port}`;
+const RECEIPT = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}/g;
 
 function storedMaps(): { answers: string }[] {
   const db = new DatabaseSync(path.join(dataDir, 'safeguarding.sqlite'), { readOnly: true });
@@ -20,56 +20,92 @@ function storedMaps(): { answers: string }[] {
   }
 }
 
-const tick = (words: string): LynxStep[] => [{ find: words }, { key: 'Enter' }];
-
 test('in Lynx, a journey map is made one stage a page, sent once, and withdrawn with its receipt code', async () => {
   expect(storedMaps()).toEqual([]);
-  const made = runLynx(`${site}/journeys/child-protection-journey/`, [
-    ...tick('I have read what'),
-    ...tick('I understand I can stop'),
-    ...tick('I understand what I write'),
-    ...tick('I understand that if I tell'),
-    ...tick('With a blank map'),
-    ...tick('Start your map'),
+  const lynx = new Lynx(`http://127.0.0.1:${port}`);
+  try {
+    let page = await lynx.open('/journeys/child-protection-journey/');
+    expect(page.text).toContain('How do you want to start?');
+    page = await lynx.act(
+      { check: 'I have read what' },
+      { check: 'I understand I can stop' },
+      { check: 'I understand what I write' },
+      { check: 'I understand that if I tell' },
+      { check: 'With a blank map' },
+      { press: 'Start your map' },
+    );
     // The stage's page: its name, how it felt, then "Save and continue".
-    { find: 'Name of this stage' },
-    { type: 'Lynx first call' },
-    // Out of "What happened?" (a text area) too.
-    { key: 'Tab' },
-    ...tick('Very bad'),
-    ...tick('Save and continue'),
+    expect(page.text).toContain('Name of this stage');
+    page = await lynx.act(
+      { fill: 'Name of this stage', with: 'Lynx first call' },
+      // The face and number are part of the label, as Lynx shows it.
+      { check: '😞1 – Very bad' },
+      { press: 'Save and continue' },
+    );
     // The list of stages: no more, then who you are, then the check page.
-    { find: 'Add another stage' },
-    { key: 'Down Arrow' },
-    { key: 'Down Arrow' },
-    { key: 'Enter' },
-    ...tick('Continue'),
-    ...tick('Parent or carer'),
-    ...tick('Continue'),
-    { find: 'Check your journey map' },
-    ...tick('Send your journey map'),
-    // Down to the receipt code, so it is drawn on the screen.
-    { find: 'Your receipt code' },
-  ]);
-  expect(made).toContain('Answers sent');
-  // The code shown, not the example in the withdrawal hint.
-  const receipt = [...made.matchAll(/[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}/g)]
-    .map((m) => m[0])
-    .find((code) => code !== '7K3M-9QPD-XR2A-TB5H');
-  expect(receipt).toBeDefined();
-  // Stored once, as written.
-  const maps = storedMaps();
-  expect(maps).toHaveLength(1);
-  expect(JSON.parse(maps[0].answers)).toMatchObject({
-    role: 'parent-or-carer',
-    stages: [{ name: 'Lynx first call', feeling: 1 }],
-  });
+    expect(page.text).toContain('Add another stage?');
+    expect(page.text).toContain('Lynx first call');
+    page = await lynx.act({ check: 'No' }, { press: 'Continue' });
+    page = await lynx.act({ check: 'Parent or carer' }, { press: 'Continue' });
+    expect(page.text).toContain('Check your journey map');
+    page = await lynx.act({ press: 'Send your journey map' });
+    expect(page.text).toContain('Answers sent');
+    // The code shown, not the example in the withdrawal hint.
+    const receipt = [...page.text.matchAll(RECEIPT)]
+      .map((m) => m[0])
+      .find((code) => code !== '7K3M-9QPD-XR2A-TB5H');
+    expect(receipt).toBeDefined();
+    // Stored once, as written.
+    const maps = storedMaps();
+    expect(maps).toHaveLength(1);
+    expect(JSON.parse(maps[0].answers)).toMatchObject({
+      role: 'parent-or-carer',
+      stages: [{ name: 'Lynx first call', feeling: 1 }],
+    });
 
-  const withdrawn = runLynx(`${site}/withdraw/`, [
-    { find: 'Your receipt code' },
-    { type: receipt! },
-    ...tick('Withdraw my answers'),
-  ]);
-  expect(withdrawn).toContain('deleted');
-  expect(storedMaps()).toEqual([]);
+    page = await lynx.open('/withdraw/');
+    page = await lynx.act(
+      { fill: 'Your receipt code', with: receipt! },
+      { press: 'Withdraw my answers' },
+    );
+    expect(page.text).toContain('Your journey map has been deleted');
+    expect(storedMaps()).toEqual([]);
+  } finally {
+    lynx.close();
+  }
+});
+
+// The third activity, feedback on a prototype scope, here too: this spec's own server keeps the
+// shared server's feedback counts as other specs expect them.
+test('in Lynx, feedback on a prototype scope is sent and withdrawn with its receipt code', async () => {
+  const lynx = new Lynx(`http://127.0.0.1:${port}`);
+  try {
+    let page = await lynx.open('/prototypes/shared-family-timeline/feedback/');
+    expect(page.text).toContain('How useful would this tool be?');
+    page = await lynx.act(
+      { check: 'Quite useful' },
+      { check: 'A parent or carer' },
+      { press: 'Send feedback' },
+    );
+    const receipt = [...page.text.matchAll(RECEIPT)]
+      .map((m) => m[0])
+      .find((code) => code !== '7K3M-9QPD-XR2A-TB5H');
+    expect(receipt, page.text).toBeDefined();
+
+    page = await lynx.open('/withdraw/');
+    page = await lynx.act(
+      { fill: 'Your receipt code', with: receipt! },
+      { press: 'Withdraw my answers' },
+    );
+    expect(page.text).toContain('Your feedback has been deleted');
+    // The same code again finds nothing: the feedback is gone.
+    page = await lynx.open('/withdraw/');
+    page = await lynx.act(
+      { fill: 'Your receipt code', with: receipt! },
+      { press: 'Withdraw my answers' },
+    );
+    expect(page.text).toContain('We could not find any answers with that receipt code.');
+  } finally {
+    lynx.close();
+  }
 });

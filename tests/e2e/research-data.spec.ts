@@ -120,8 +120,8 @@ test('results, coding, exports and deletion, with answers shown only as text', a
 
   // Filter (allow-listed) and search.
   await page
-    .getByLabel('Only responses where')
-    .selectOption({ label: 'is “Teacher or school staff”' });
+    .getByRole('combobox', { name: 'What is your role?', exact: true })
+    .selectOption({ label: 'Teacher or school staff' });
   await page.getByLabel('Written answers containing').fill('WINDOW.__XSS=1');
   await page.getByRole('button', { name: 'Apply' }).click();
   expect(await totalShown(page)).toBe(before.teacher + 1);
@@ -151,11 +151,20 @@ test('results, coding, exports and deletion, with answers shown only as text', a
   const responseUrl = page.url();
   await expect(page.getByText(XSS_SCRIPT, { exact: true }).first()).toBeVisible();
   await expectAccessible(page);
-  const form = page.locator('form', { hasText: 'How is information about a child shared' });
-  await form.getByLabel('Sharing by phone').check();
-  await form.getByRole('button', { name: /Save codes/ }).click();
+  // One save for the page: ticks on two answers are both kept (none lost by saving the other).
+  const shared = page.getByRole('group', { name: /How is information about a child shared/ });
+  const help = page.getByRole('group', { name: /What one thing would most help you/ });
+  await shared.getByLabel('Sharing by phone').check();
+  await help.getByLabel('Sharing by phone').check();
+  await expect(page.getByRole('button', { name: /Save codes/ })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Save codes' }).click();
   await expect(page.getByText('Codes saved.')).toBeVisible();
-  await expect(page.getByLabel('Sharing by phone').first()).toBeChecked();
+  await expect(shared.getByLabel('Sharing by phone')).toBeChecked();
+  await expect(help.getByLabel('Sharing by phone')).toBeChecked();
+  await help.getByLabel('Sharing by phone').uncheck();
+  await page.getByRole('button', { name: 'Save codes' }).click();
+  await expect(help.getByLabel('Sharing by phone')).not.toBeChecked();
+  await expect(shared.getByLabel('Sharing by phone')).toBeChecked();
 
   await page.goto(`${BASE}/codes/`);
   const table = page.getByRole('table', { name: 'Codes and how often they are used' });
@@ -235,6 +244,57 @@ test('results, coding, exports and deletion, with answers shown only as text', a
   }
   const details = entries.map((e) => e.detail ?? '').join('\n');
   for (const secret of [XSS_SCRIPT, FORMULA, receipts[3]]) expect(details).not.toContain(secret);
+});
+
+test('a code in use is deleted only after asking, and names are unique in any case', async ({
+  page,
+  request,
+}) => {
+  const code = `Delete me ${randomUUID().slice(0, 6)}`;
+  const sent = await request.post('/api/surveys/practitioners/responses', {
+    data: practitionersSubmission(),
+  });
+  expect(sent.status()).toBe(201);
+  await signIn(page);
+  await page.goto(`${BASE}/codes/`);
+  await page.getByLabel('Name', { exact: true }).first().fill(code);
+  await page.getByRole('button', { name: 'Add code' }).click();
+  // The newest response is the last row of the last page of the response browser.
+  await page.goto(`${BASE}/responses/`);
+  const total = Number((await page.locator('#total').innerText()).match(/of (\d+)/)![1]);
+  await page.goto(`${BASE}/responses/?page=${Math.ceil(total / 25)}`);
+  await page.locator('table tbody th a').last().click();
+  await page
+    .getByRole('group', { name: /How is information about a child shared/ })
+    .getByLabel(code)
+    .check();
+  await page.getByRole('button', { name: 'Save codes' }).click();
+  await expect(page.getByText('Codes saved.')).toBeVisible();
+
+  await page.goto(`${BASE}/codes/`);
+  await page.getByText(`Rename or delete “${code}”`).click();
+  await page.getByRole('button', { name: `Delete “${code}” and remove it from 1 answer` }).click();
+  await expect(page.locator('#confirm-delete')).toContainText(
+    `Are you sure you want to delete the code “${code}”? It is removed from the 1 answer it is on`,
+  );
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'No, keep it' }).click();
+  await expect(page.locator('#confirm-delete')).toHaveCount(0);
+  const table = page.getByRole('table', { name: 'Codes and how often they are used' });
+  await expect(table).toContainText(code);
+  await page.getByText(`Rename or delete “${code}”`).click();
+  await page.getByRole('button', { name: `Delete “${code}” and remove it from 1 answer` }).click();
+  await page.getByRole('button', { name: `Yes, delete “${code}”` }).click();
+  await expect(table).not.toContainText(code);
+
+  await page.getByLabel('Name', { exact: true }).first().fill('Time pressure');
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await page.getByLabel('Name', { exact: true }).first().fill('TIME PRESSURE');
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText(
+    'There is already a code with that name',
+  );
+  await expectAccessible(page);
 });
 
 test('signed out, the workspace and its downloads give nothing away', async ({ request }) => {

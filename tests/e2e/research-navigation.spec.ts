@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { signInAsNewResearcher } from './researchers.ts';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
-import { workspacePages } from './workspaceRoutes.ts';
+import { workspaceHtmlPages, workspacePages } from './workspaceRoutes.ts';
 
 const JOURNEY = 'child-protection-journey';
 const PROTOTYPE = 'shared-family-timeline';
@@ -86,7 +86,7 @@ test('the list of workspace pages is the one the sign-in guard checks', () => {
 });
 
 // One test a page, so a slow machine never runs one test past its time limit.
-for (const pattern of workspacePages.filter((url) => url.endsWith('/'))) {
+for (const pattern of workspaceHtmlPages) {
   test(`${pattern} carries the workspace header and menu, and passes axe`, async ({ page }) => {
     const email = await signInAsNewResearcher(page, 'nav', 'admin');
     const url = await realUrl(page, pattern);

@@ -26,53 +26,54 @@ const Q = {
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
+const CHECK = 'Check your answers before sending them';
+const next = (page: Page) => page.getByRole('button', { name: 'Continue' }).click();
+
+/** Answers the question on screen plainly (not by keyboard): the way to a step under test. */
+async function answer(page: Page, heading: string) {
+  const fill = (id: string, text: string) => page.locator(`#${id}`).fill(text);
+  if (heading === Q.role) await page.getByLabel('Social worker').check();
+  else if (heading === Q.years) await page.getByLabel('1 to 3 years').check();
+  else if (heading === Q.shared) await fill('answer-how-information-is-shared', 'By phone.');
+  else if (heading === Q.barriers) await page.getByLabel('Not enough time').check();
+  else if (heading === Q.confidence) await page.getByRole('radio', { name: /^4/ }).check();
+  else if (heading === Q.usedTool) await page.getByLabel('Yes', { exact: true }).check();
+  else if (heading === Q.toolStory) await fill('answer-digital-tool-experience', 'A case system.');
+  else if (heading === Q.caseload) await fill('answer-caseload', '12');
+  else if (heading === Q.meeting) {
+    await fill('answer-last-multi-agency-meeting', '3');
+    await fill('answer-last-multi-agency-meeting-month', '2');
+    await fill('answer-last-multi-agency-meeting-year', '2026');
+  } else if (heading === Q.oneThing) await fill('answer-one-thing-that-would-help', 'Time.');
+}
+
+/** From the survey's page, consent given, on to the question (or the check page) named. */
+async function walkTo(page: Page, javaScript: boolean, target: string) {
+  await page.goto(URL_);
+  if (javaScript) await page.waitForSelector('astro-island:not([ssr])');
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: 'Start the survey' }).click();
+  await expect(h1(page)).toHaveText(Q.role);
+  for (let heading = Q.role; heading !== target;) {
+    await answer(page, heading);
+    await next(page);
+    await expect(h1(page)).not.toHaveText(heading);
+    heading = (await h1(page).textContent())!;
+  }
+}
+
 for (const javaScript of [true, false]) {
   const mode = javaScript ? 'with JavaScript' : 'without JavaScript';
 
   test.describe(mode, () => {
     test.use({ javaScriptEnabled: javaScript });
+    const axe = async (page: Page, state: string) =>
+      expect(await axeViolations(page, { javaScript }), `axe on ${state} ${mode}`).toEqual([]);
+    const summary = (page: Page) => page.locator('.govuk-error-summary');
 
-    test('practitioners, one question a page, by keyboard: Enter continues in every box, Back returns a step at a time, progress never goes backwards', async ({
+    test(`consent: four different error links, each naming its statement (${mode})`, async ({
       page,
     }) => {
-      // Every step walked by single key presses, Back and Forward at each: slow on a busy machine.
-      test.setTimeout(1_200_000);
-      const axe = async (state: string) =>
-        expect(await axeViolations(page, { javaScript }), `axe on ${state} ${mode}`).toEqual([]);
-      const seen: { heading: string; number: number; of: number }[] = [];
-
-      /**
-       * On a new question: progress moved on, Back goes to the last one and Forward returns, and
-       * axe passes (skipped only where the page is made of the same parts as one already checked:
-       * a plain radio group, a yes-or-no, a rating, a text area).
-       */
-      async function arrived(heading: string, { checkAxe = true } = {}) {
-        await expect(h1(page)).toHaveText(heading);
-        await expect(page).toHaveTitle(/^[^]{1,70}$/);
-        const caption = (await page.locator('.govuk-caption-l').first().textContent())!;
-        const [, number, of] = caption.match(/^Question (\d+) of (?:up to )?(\d+)$/)!;
-        const here = { heading, number: Number(number), of: Number(of) };
-        const last = seen.at(-1);
-        if (last) {
-          expect(here.number, caption).toBe(last.number + 1);
-          expect(here.of, caption).toBeLessThanOrEqual(last.of);
-          // The browser's Back: the previous question, its answer still there; then Forward.
-          await page.goBack();
-          await expect(h1(page)).toHaveText(last.heading);
-          await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
-          await page.goForward();
-          await expect(h1(page)).toHaveText(heading);
-        }
-        seen.push(here);
-        if (checkAxe) await axe(`“${heading}”`);
-      }
-
-      /** Keyboard only: Tab to the main button and press Enter. */
-      async function continueByKeyboard() {
-        await tabTo(page, page.getByRole('button', { name: 'Continue' }));
-        await page.keyboard.press('Enter');
-      }
-
       await page.goto(URL_);
       await expect(page).toHaveTitle(/^What would help you keep children safe\? – /);
       // Site paths in the intro are links.
@@ -82,22 +83,20 @@ for (const javaScript of [true, false]) {
       );
       await tabTo(page, page.getByRole('button', { name: 'Start the survey' }));
       await page.keyboard.press('Enter');
-      await expect(page.locator('.govuk-error-summary')).toBeFocused();
-      // Every consent link in the summary is different and names its statement.
+      await expect(summary(page)).toBeFocused();
       const consentLinks = await page
         .locator('.govuk-error-summary a')
         .evaluateAll((links) => links.map((a) => a.textContent));
       expect(consentLinks).toHaveLength(4);
       expect(new Set(consentLinks).size).toBe(4);
       expect(consentLinks[0]).toContain('I have read what the research is about');
-      await axe('the consent errors');
-      await agreeToEverything(page);
-      await tabTo(page, page.getByRole('button', { name: 'Start the survey' }));
-      await page.keyboard.press('Enter');
+      await axe(page, 'the consent errors');
+    });
 
-      // 1. A choice with "Other": Enter in the Other box is Continue, never Back.
-      await arrived(Q.role);
-      await expect(page.getByRole('link', { name: 'Back', exact: true })).toBeVisible();
+    test(`Enter in the “Other, please say” box continues, never back to consent (${mode})`, async ({
+      page,
+    }) => {
+      await walkTo(page, javaScript, Q.role);
       // Tab reaches a radio group once; Up from the first option wraps round to the last, Other.
       await tabTo(page, page.getByLabel('Social worker'));
       await page.keyboard.press('ArrowUp');
@@ -105,112 +104,123 @@ for (const javaScript of [true, false]) {
       await tabTo(page, page.locator('#answer-role-other'));
       await page.keyboard.type('Youth worker');
       await page.keyboard.press('Enter');
+      await expect(h1(page)).toHaveText(Q.years);
+    });
 
-      await arrived(Q.years, { checkAxe: false });
-      // The page's own Back link goes back too, with the answer kept.
-      await tabTo(page, page.getByRole('link', { name: 'Back', exact: true }));
-      await page.keyboard.press('Enter');
-      await expect(h1(page)).toHaveText(Q.role);
-      await expect(page.locator('#answer-role-other')).toHaveValue('Youth worker');
-      seen.pop();
-      await continueByKeyboard();
-      await arrived(Q.years, { checkAxe: false });
-      await tabTo(page, page.getByLabel('Less than 1 year'));
-      await page.keyboard.press('ArrowDown');
-      await expect(page.getByLabel('1 to 3 years')).toBeChecked();
-      await continueByKeyboard();
-
-      await arrived(Q.shared);
-      await tabTo(page, page.locator('#answer-how-information-is-shared'));
-      await page.keyboard.type('Mostly by phone and secure email.');
-      await continueByKeyboard();
-
-      // A list of boxes with "Other": Enter in its box continues too.
-      await arrived(Q.barriers);
+    test(`Enter in an empty “Other” box of a list shows its error and stays (${mode})`, async ({
+      page,
+    }) => {
+      await walkTo(page, javaScript, Q.barriers);
       await tabTo(page, page.getByLabel('Not enough time'));
       await page.keyboard.press('Space');
       await tabTo(page, page.getByLabel('Other, please say', { exact: true }));
       await page.keyboard.press('Space');
-      // Enter in the empty Other box: the error names the question, and the page stays.
       await tabTo(page, page.locator('#answer-what-gets-in-the-way-other'));
       await page.keyboard.press('Enter');
-      await expect(page.locator('.govuk-error-summary')).toBeFocused();
-      await expect(page.locator('.govuk-error-summary a')).toHaveText(
+      await expect(summary(page)).toBeFocused();
+      await expect(summary(page).locator('a')).toHaveText(
         'Enter your other answer to: What gets in the way of sharing information about a child',
       );
       await expect(h1(page)).toHaveText(Q.barriers);
-      await axe('an error on a list of boxes');
+      await axe(page, 'an error on a list of boxes');
       await tabTo(page, page.locator('#answer-what-gets-in-the-way-other'));
       await page.keyboard.type('Forms');
       await page.keyboard.press('Enter');
+      await expect(h1(page)).toHaveText(Q.confidence);
+    });
 
-      await arrived(Q.confidence, { checkAxe: false });
-      await tabTo(page, page.getByLabel('1 – Not at all confident'));
-      await page.keyboard.press('Space');
-      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-      await continueByKeyboard();
-
-      await arrived(Q.usedTool, { checkAxe: false });
-      await tabTo(page, page.getByLabel('Yes', { exact: true }));
-      await page.keyboard.press('Space');
-      await continueByKeyboard();
-
-      await arrived(Q.toolStory, { checkAxe: false });
-      await tabTo(page, page.locator('#answer-digital-tool-experience'));
-      await page.keyboard.type('A shared case system. Good search, slow to load.');
-      await continueByKeyboard();
-
-      // 8. A number: Enter with a wrong answer shows an error that names the question.
-      await arrived(Q.caseload);
+    test(`Enter in the number box shows an error naming the question, then continues (${mode})`, async ({
+      page,
+    }) => {
+      await walkTo(page, javaScript, Q.caseload);
       await expect(page.getByLabel('Prefer not to say')).not.toBeChecked();
       await tabTo(page, page.locator('#answer-caseload'));
       await page.keyboard.type('lots');
       await page.keyboard.press('Enter');
-      const summary = page.locator('.govuk-error-summary');
-      await expect(summary).toBeFocused();
+      await expect(summary(page)).toBeFocused();
       await expect(
-        summary.getByRole('link', {
+        summary(page).getByRole('link', {
           name: 'Your answer to ‘About how many children are on your caseload at the moment’ must be a number, like 12',
         }),
       ).toBeVisible();
       await expect(page).toHaveTitle(/^Error: /);
-      await axe('a number error');
+      await axe(page, 'a number error');
       await tabTo(page, page.locator('#answer-caseload'));
       await page.keyboard.press('Control+A');
       await page.keyboard.type('12');
       await page.keyboard.press('Enter');
+      await expect(h1(page)).toHaveText(Q.meeting);
+    });
 
-      // A date: Enter in each of its three boxes.
-      await arrived(Q.meeting);
+    test(`Enter in each of the date’s three boxes does what Continue does (${mode})`, async ({
+      page,
+    }) => {
+      await walkTo(page, javaScript, Q.meeting);
+      const about = 'When did you last go to a multi-agency meeting about a child';
       await tabTo(page, page.locator('#answer-last-multi-agency-meeting'));
       await page.keyboard.type('3');
       await page.keyboard.press('Enter');
-      await expect(summary.getByRole('link')).toHaveText(
-        'The date for ‘When did you last go to a multi-agency meeting about a child’ must include a month and year',
+      await expect(summary(page).getByRole('link')).toHaveText(
+        `The date for ‘${about}’ must include a month and year`,
       );
       await tabTo(page, page.locator('#answer-last-multi-agency-meeting-month'));
       await page.keyboard.type('2');
       await page.keyboard.press('Enter');
-      await expect(summary.getByRole('link')).toHaveText(
-        'The date for ‘When did you last go to a multi-agency meeting about a child’ must include a year',
+      await expect(summary(page).getByRole('link')).toHaveText(
+        `The date for ‘${about}’ must include a year`,
       );
-      await axe('a date error');
+      await axe(page, 'a date error');
       await tabTo(page, page.locator('#answer-last-multi-agency-meeting-year'));
       await page.keyboard.type('2026');
       await page.keyboard.press('Enter');
+      await expect(h1(page)).toHaveText(Q.oneThing);
+    });
 
-      await arrived(Q.oneThing, { checkAxe: false });
-      await tabTo(page, page.locator('#answer-one-thing-that-would-help'));
-      await page.keyboard.type('One place to see who else is involved.');
-      await continueByKeyboard();
+    test(`the browser’s Back at every step shows the previous question with its answer, and progress never goes backwards (${mode})`, async ({
+      page,
+    }) => {
+      const seen: { heading: string; number: number; of: number }[] = [];
+      await walkTo(page, javaScript, Q.role);
+      for (let heading = Q.role; heading !== CHECK;) {
+        await expect(page).toHaveTitle(/^[^]{1,70}$/);
+        const caption = (await page.locator('.govuk-caption-l').first().textContent())!;
+        const [, number, of] = caption.match(/^Question (\d+) of (?:up to )?(\d+)$/)!;
+        const here = { heading, number: Number(number), of: Number(of) };
+        const last = seen.at(-1);
+        if (last) {
+          expect(here.number, caption).toBe(last.number + 1);
+          expect(here.of, caption).toBeLessThanOrEqual(last.of);
+          // The browser's Back: the previous question, no error, its answer still there.
+          await page.goBack();
+          await expect(h1(page)).toHaveText(last.heading);
+          await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
+          if (last.heading === Q.role) await expect(page.getByLabel('Social worker')).toBeChecked();
+          if (last.heading === Q.caseload)
+            await expect(page.locator('#answer-caseload')).toHaveValue('12');
+          await page.goForward();
+          await expect(h1(page)).toHaveText(heading);
+        }
+        seen.push(here);
+        await answer(page, heading);
+        await next(page);
+        await expect(h1(page)).not.toHaveText(heading);
+        heading = (await h1(page).textContent())!;
+      }
+      // Back from the check page: the last question; the page's own Back link too.
+      await page.goBack();
+      await expect(h1(page)).toHaveText(Q.anythingElse);
+      await page.goForward();
+      await expect(h1(page)).toHaveText(CHECK);
+      await tabTo(page, page.getByRole('link', { name: 'Back', exact: true }), 400, 'Shift+Tab');
+      await page.keyboard.press('Enter');
+      await expect(h1(page)).toHaveText(Q.anythingElse);
+    });
 
-      await arrived(Q.anythingElse);
-      await continueByKeyboard();
-
-      // Check answers: dates, ratings and numbers in words.
-      await expect(h1(page)).toHaveText('Check your answers before sending them');
+    test(`Change on the check page opens that question with focus on it; the check page says answers in words; Back after sending never shows them (${mode})`, async ({
+      page,
+    }) => {
+      await walkTo(page, javaScript, CHECK);
       const rows = page.locator('.govuk-summary-list__row');
-      await expect(rows.filter({ hasText: Q.role })).toContainText('Other: Youth worker');
       await expect(rows.filter({ hasText: 'multi-agency meeting' })).toContainText(
         '3 February 2026',
       );
@@ -218,14 +228,8 @@ for (const javaScript of [true, false]) {
         '4 out of 5 (1 is Not at all confident, 5 is Very confident)',
       );
       await expect(rows.filter({ hasText: 'caseload' })).toContainText('12 children');
-      await axe('check answers');
-      // The browser's Back from the check page: the last question.
-      await page.goBack();
-      await expect(h1(page)).toHaveText(Q.anythingElse);
-      await page.goForward();
-      await expect(h1(page)).toHaveText('Check your answers before sending them');
+      await axe(page, 'check answers');
 
-      // Change: the question opens with its box focused (with JavaScript) and Continue returns.
       await tabTo(
         page,
         page.getByRole('button', {
@@ -245,9 +249,10 @@ for (const javaScript of [true, false]) {
         await page.keyboard.press('Control+A');
         await page.keyboard.press('Delete');
       }
-      await axe('Prefer not to say on a number');
-      await continueByKeyboard();
-      await expect(h1(page)).toHaveText('Check your answers before sending them');
+      await axe(page, 'Prefer not to say on a number');
+      await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+      await page.keyboard.press('Enter');
+      await expect(h1(page)).toHaveText(CHECK);
       await expect(rows.filter({ hasText: 'caseload' })).toContainText('Prefer not to say');
 
       await tabTo(page, page.getByRole('button', { name: 'Send your answers' }));
@@ -255,10 +260,10 @@ for (const javaScript of [true, false]) {
       await expect(h1(page)).toHaveText('Answers sent');
       const receipt = (await page.locator('[data-receipt]').textContent())!.trim();
       expect(receipt).toMatch(RECEIPT);
-      await axe('the confirmation');
+      await axe(page, 'the confirmation');
       // Back after sending never shows the answers again.
       await page.goBack();
-      await expect(page.getByText('Youth worker')).toHaveCount(0);
+      await expect(page.getByText('A case system.')).toHaveCount(0);
 
       await page.goto('/withdraw/');
       await page.getByLabel('Your receipt code').fill(receipt);
@@ -268,7 +273,7 @@ for (const javaScript of [true, false]) {
       await expect(page.locator('[data-withdrawn]')).toContainText(
         `answers to the survey ‘${TITLE}’`,
       );
-      await axe('withdrawal done');
+      await axe(page, 'withdrawal done');
     });
   });
 }
@@ -284,7 +289,7 @@ test('without JavaScript, an address whose answers are no longer kept starts aga
   await context.close();
 });
 
-// With JavaScript, the walk above checks that Change focuses the box.
+// With JavaScript, the Change test above checks that Change focuses the box.
 test('without JavaScript, Change on the check page lands at that question, so Tab starts there, not at the skip links, and Continue returns to the check page', async ({
   browser,
 }) => {

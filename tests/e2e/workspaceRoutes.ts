@@ -7,9 +7,9 @@ const PAGES = path.resolve(import.meta.dirname, '../../src/pages');
  * Every route file under a folder of src/pages as a URL pattern, its parameters left as written
  * (`[slug]`, `[id]`), so new workspace pages are picked up as they are added.
  */
-export function routePatterns(folder: string): string[] {
+export function routePatterns(folder: string, files = /\.(astro|ts)$/): string[] {
   return readdirSync(path.join(PAGES, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
+    .filter((entry) => entry.isFile() && files.test(entry.name))
     .map((entry) => {
       const file = path.relative(PAGES, path.join(entry.parentPath, entry.name));
       const url = `/${file}`
@@ -30,3 +30,8 @@ export const workspacePages = routePatterns('research').filter(
   (url) => !url.startsWith('/research/login/'),
 );
 export const workspaceApi = routePatterns('api/research');
+
+/** The workspace's HTML pages: its .astro files (a .ts route is a download or an action). */
+export const workspaceHtmlPages = routePatterns('research', /\.astro$/).filter(
+  (url) => !url.startsWith('/research/login/') && url.endsWith('/'),
+);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 /**
+ * The one Lynx driver of the tests (tests/e2e/lynx.spec.ts, tests/e2e/lynx-journey.spec.ts).
  * Drives Lynx, the text browser (Debian package `lynx`), by keystrokes, as a person using it
  * would: no JavaScript, no CSS, every link and form field numbered. Each `act` starts Lynx at the
  * page the last one ended on, types the keys for its actions, then saves what Lynx shows to a

@@ -37,6 +37,7 @@ const NO_PARTICIPANT_TEXT: Record<string, string> = {
   audit_log: 'names what was done to which response, never answers',
   codes: 'thematic codes, in researchers’ words',
   answer_codes: 'response and question ids',
+  activity_numbers: 'the last number given to a response in each activity',
   flags: 'the risk phrases from the site settings that matched, and question ids',
   flag_actions: 'what researchers did, in their words',
   feedback_replies: 'the team’s public replies (deleted with the feedback)',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CodeNameTakenError,
+  codeNamesByResponse,
   codesOfResponse,
   createCode,
   deleteCode,
@@ -71,6 +72,42 @@ describe('thematic coding', () => {
       ['Time pressure', 1],
     ]);
     expect(codesOfResponse(db, 3).size).toBe(0);
+  });
+
+  it('keeps code names unique whatever their case, "Time pressure" as "TIME PRESSURE"', () => {
+    const db = store.database();
+    const time = createCode(db, 'survey', SLUG, 'Time pressure');
+    const stress = createCode(db, 'survey', SLUG, 'Stress');
+    expect(() => createCode(db, 'survey', SLUG, ' time pressure ')).toThrow(CodeNameTakenError);
+    expect(() => createCode(db, 'survey', SLUG, 'ÉTÉ')).not.toThrow();
+    expect(() => createCode(db, 'survey', SLUG, 'été')).toThrow(CodeNameTakenError);
+    expect(() => renameCode(db, 'survey', SLUG, stress, 'TIME PRESSURE')).toThrow(
+      CodeNameTakenError,
+    );
+    // A code may change the case of its own name; another activity may use the name.
+    expect(renameCode(db, 'survey', SLUG, time, 'Time Pressure')).toBe(true);
+    expect(() => createCode(db, 'survey', 'other-survey', 'time pressure')).not.toThrow();
+    expect(listCodes(db, 'survey', SLUG).map((c) => c.name)).toEqual([
+      'Stress',
+      'Time Pressure',
+      'ÉTÉ',
+    ]);
+  });
+
+  it('names the codes on each response, for the exports', () => {
+    const db = store.database();
+    const time = createCode(db, 'survey', SLUG, 'Time');
+    const records = createCode(db, 'survey', SLUG, 'records');
+    setAnswerCodes(db, 'survey', SLUG, 1, 'help', [time, records]);
+    setAnswerCodes(db, 'survey', SLUG, 1, 'role-other', [time]);
+    setAnswerCodes(db, 'survey', SLUG, 3, 'help', [records]);
+    expect(codeNamesByResponse(db, 'survey', SLUG)).toEqual(
+      new Map([
+        [1, ['records', 'Time']],
+        [3, ['records']],
+      ]),
+    );
+    expect(codeNamesByResponse(db, 'survey', 'other-survey').size).toBe(0);
   });
 
   it('refuses another survey’s codes on an answer', () => {

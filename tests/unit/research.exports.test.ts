@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { StatementSync } from 'node:sqlite';
 import { randomUUID } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { surveySchema } from '../../src/schemas/survey.ts';
+import { describe, expect, it, vi } from 'vitest';
 import {
   codebookCsv,
   csvExportStream,
@@ -13,28 +8,16 @@ import {
   jsonExportStream,
   neutralise,
 } from '../../src/server/research/exports.ts';
-import { openSqliteStore } from '../../src/server/sqliteStore.ts';
-import type { Store } from '../../src/server/store.ts';
-import { validSurvey } from '../fixtures/content.ts';
+import {
+  csvRows as rowsOf,
+  expectNoFormulaStarts,
+  readStream as read,
+  surveyWith,
+  useTempStore,
+} from '../fixtures/exportTesting.ts';
 import { newResearchResponse, researchAnswers, researchSurvey } from '../fixtures/researchData.ts';
 
-let dir: string;
-let store: Store;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sg-export-'));
-  store = openSqliteStore(dir);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-// TextDecoder keeps the byte order mark only when told to; the tests check it is there.
-const read = async (stream: ReadableStream<Uint8Array>) =>
-  new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
-const rowsOf = (csv: string) =>
-  parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
+const temp = useTempStore('sg-export-');
 
 describe('formula neutralisation (G9)', () => {
   it.each([
@@ -70,8 +53,11 @@ describe('formula neutralisation (G9)', () => {
 
 describe('CSV export', () => {
   it('has a BOM, a header from question wording, one row per response, and neutralised cells', async () => {
-    for (let i = 0; i < researchAnswers.length; i++) store.saveResponse(newResearchResponse(i));
-    const csv = await read(csvExportStream(store.database(), 'research-fixture', researchSurvey));
+    for (let i = 0; i < researchAnswers.length; i++)
+      temp.store().saveResponse(newResearchResponse(i));
+    const csv = await read(
+      csvExportStream(temp.store().database(), 'research-fixture', researchSurvey),
+    );
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = rowsOf(csv);
     expect(header).toEqual([
@@ -108,25 +94,23 @@ describe('CSV export', () => {
     expect(rows[2][5]).toBe('School nurse');
     expect(rows[3][7]).toBe(`'=HYPERLINK("http://x")`);
     // Every cell of the file, parsed back: none can start a formula.
-    for (const cell of [header, ...rows].flat()) expect(cell).not.toMatch(/^[=+\-@\t\r\0]/);
+    expectNoFormulaStarts([header, ...rows]);
   });
 
   it('neutralises headers built from question wording', async () => {
-    const survey = surveySchema.parse({
-      ...validSurvey(),
-      askWhoHelped: false,
-      questions: [
-        { id: 'a', type: 'short-text', label: '=HYPERLINK("http://x")' },
-        { id: 'b', type: 'short-text', label: '+1 how many?' },
-        { id: 'c', type: 'short-text', label: '-1 or less?' },
-        { id: 'd', type: 'short-text', label: '@SUM(1)' },
-      ],
-    });
-    store.saveResponse({
+    const survey = surveyWith([
+      { id: 'a', type: 'short-text', label: '=HYPERLINK("http://x")' },
+      { id: 'b', type: 'short-text', label: '+1 how many?' },
+      { id: 'c', type: 'short-text', label: '-1 or less?' },
+      { id: 'd', type: 'short-text', label: '@SUM(1)' },
+    ]);
+    temp.store().saveResponse({
       ...newResearchResponse(0, 'evil'),
       answers: { a: '-1', b: '+1', c: '@SUM(A1)', d: '\tTab' },
     });
-    const [header, row] = rowsOf(await read(csvExportStream(store.database(), 'evil', survey)));
+    const [header, row] = rowsOf(
+      await read(csvExportStream(temp.store().database(), 'evil', survey)),
+    );
     expect(header.slice(4)).toEqual([
       `'=HYPERLINK("http://x")`,
       "'+1 how many?",
@@ -137,7 +121,7 @@ describe('CSV export', () => {
   });
 
   it('streams 10,000 rows from StatementSync.iterate(), never .all()', async () => {
-    const db = store.database();
+    const db = temp.store().database();
     const insert = db.prepare(
       `INSERT INTO responses (activity_kind, activity_slug, definition_hash, consent_version,
          consent, answers, submission_id, payload_hash, receipt_hash, received_on)
@@ -176,22 +160,22 @@ describe('CSV export', () => {
   });
 
   it('a cancelled download closes the cursor', async () => {
-    for (let i = 0; i < 5; i++) store.saveResponse(newResearchResponse(i));
-    const stream = csvExportStream(store.database(), 'research-fixture', researchSurvey);
+    for (let i = 0; i < 5; i++) temp.store().saveResponse(newResearchResponse(i));
+    const stream = csvExportStream(temp.store().database(), 'research-fixture', researchSurvey);
     const reader = stream.getReader();
     await reader.read();
     await reader.cancel();
     // The connection can still write and checkpoint: no statement is left mid-iteration.
-    expect(store.withdrawResponse('not-a-code')).toBe(false);
+    expect(temp.store().withdrawResponse('not-a-code')).toBe(false);
   });
 });
 
 describe('JSON export and codebook', () => {
   it('exports responses as stored', async () => {
-    store.saveResponse(newResearchResponse(1));
+    temp.store().saveResponse(newResearchResponse(1));
     const json = JSON.parse(
       await read(
-        jsonExportStream(store.database(), 'research-fixture', researchSurvey, '2027-02-01'),
+        jsonExportStream(temp.store().database(), 'research-fixture', researchSurvey, '2027-02-01'),
       ),
     );
     expect(json).toMatchObject({ survey: 'research-fixture', exportedOn: '2027-02-01' });

@@ -57,6 +57,7 @@ const stage = (
 const maps: StoredMap[] = [
   {
     id: 1,
+    number: 1,
     receivedOn: '2027-01-05',
     role: 'parent-or-carer',
     stages: [
@@ -66,12 +67,14 @@ const maps: StoredMap[] = [
   },
   {
     id: 2,
+    number: 2,
     receivedOn: '2027-01-06',
     role: 'parent-or-carer',
     stages: [stage('Assessment', 4, ['social-worker']), stage('waiting for NEWS ', 3)],
   },
   {
     id: 3,
+    number: 3,
     receivedOn: '2027-01-06',
     role: 'social-worker',
     stages: [
@@ -82,6 +85,7 @@ const maps: StoredMap[] = [
   },
   {
     id: 4,
+    number: 4,
     receivedOn: '2027-01-07',
     role: 'social-worker',
     stages: [stage('Assessment', 5), stage('Home visit', 1, ['someone-else'])],
@@ -166,6 +170,7 @@ describe('combining journey maps', () => {
     expect(assessment.wouldHaveHelped).toEqual([
       {
         responseId: 1,
+        responseNumber: 1,
         stageIndex: 0,
         questionId: 'stages.0.wouldHaveHelped',
         stageName: 'assessment',

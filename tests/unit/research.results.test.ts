@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answerStatus,
   LISTED_ANSWERS,
   median,
+  mostCommon,
+  parseDay,
   parseResultsQuery,
   surveyResults,
   type QuestionResult,
 } from '../../src/server/research/results.ts';
+import { surveyWith } from '../fixtures/exportTesting.ts';
 import { researchSurvey, storedResearchResponses } from '../fixtures/researchData.ts';
 
 const responses = storedResearchResponses;
@@ -70,13 +74,13 @@ describe('survey results', () => {
       mean: 20,
       median: 20,
     });
-    expect([caseload.answered, caseload.notAnswered]).toEqual([3, 2]);
+    expect([caseload.answered, caseload.skipped, caseload.notAsked]).toEqual([3, 2, 0]);
   });
 
   it('lists free text, newest first, and the date range', () => {
     const help = byId(questions, 'help');
     expect(help.kind === 'text' && help.answers.map((a) => a.responseId)).toEqual([4, 3, 2, 1]);
-    expect([help.answered, help.notAnswered]).toEqual([4, 1]);
+    expect([help.answered, help.skipped, help.notAsked]).toEqual([4, 1, 0]);
     const date = byId(questions, 'last-meeting');
     expect(date.kind === 'date' && [date.earliest, date.latest]).toEqual([
       '2026-12-15',
@@ -111,7 +115,7 @@ describe('survey results', () => {
 
   it('filters to responses with a given answer', () => {
     const { total: kept, questions: q } = surveyResults(researchSurvey, responses, {
-      where: { question: 'used-tool', value: 'yes' },
+      where: [{ question: 'used-tool', value: 'yes' }],
     });
     expect(kept).toBe(3);
     expect(counts(byId(q, 'role'))).toMatchObject({
@@ -122,7 +126,7 @@ describe('survey results', () => {
     const rating = byId(q, 'confident');
     expect(rating.kind === 'rating' && rating.median).toBe(4);
     const no = surveyResults(researchSurvey, responses, {
-      where: { question: 'used-tool', value: 'no' },
+      where: [{ question: 'used-tool', value: 'no' }],
     });
     const evenMedian = byId(no.questions, 'confident');
     expect(evenMedian.kind === 'rating' && evenMedian.median).toBe(3);
@@ -130,8 +134,9 @@ describe('survey results', () => {
 
   it('filters multiple choice by any chosen value, and by date range', () => {
     expect(
-      surveyResults(researchSurvey, responses, { where: { question: 'barriers', value: 'time' } })
-        .total,
+      surveyResults(researchSurvey, responses, {
+        where: [{ question: 'barriers', value: 'time' }],
+      }).total,
     ).toBe(2);
     expect(
       surveyResults(researchSurvey, responses, { from: '2027-01-11', to: '2027-01-11' }).total,
@@ -153,8 +158,9 @@ describe('results query (allow-listed, G10)', () => {
       parse('where=used-tool:yes&from=2027-01-01&to=2027-01-31&search=time&sort=oldest'),
     ).toEqual({
       ok: true,
+      analysis: { hideSmall: false },
       filter: {
-        where: { question: 'used-tool', value: 'yes' },
+        where: [{ question: 'used-tool', value: 'yes' }],
         from: '2027-01-01',
         to: '2027-01-31',
         search: 'time',
@@ -163,7 +169,11 @@ describe('results query (allow-listed, G10)', () => {
     });
     expect(parse('where=role:prefer-not-to-say').ok).toBe(true);
     expect(parse('where=confident:5').ok).toBe(true);
-    expect(parse('')).toEqual({ ok: true, filter: { sort: 'newest' } });
+    expect(parse('')).toEqual({
+      ok: true,
+      filter: { sort: 'newest' },
+      analysis: { hideSmall: false },
+    });
   });
 
   it.each([
@@ -178,5 +188,102 @@ describe('results query (allow-listed, G10)', () => {
     `search=${'a'.repeat(201)}`,
   ])('refuses %s', (query) => {
     expect(parse(query).ok).toBe(false);
+  });
+});
+
+describe('several filters, ties, skipped and not asked', () => {
+  it('keeps only responses matching every filter at once', () => {
+    const both = surveyResults(researchSurvey, responses, {
+      where: [
+        { question: 'used-tool', value: 'yes' },
+        { question: 'role', value: 'teacher' },
+      ],
+    });
+    expect(both.total).toBe(2);
+    const none = surveyResults(researchSurvey, responses, {
+      where: [
+        { question: 'used-tool', value: 'no' },
+        { question: 'role', value: 'teacher' },
+      ],
+    });
+    expect(none.total).toBe(0);
+  });
+
+  it('names every answer tied for most common, and none when nobody answered', () => {
+    const role = byId(surveyResults(researchSurvey, responses).questions, 'role');
+    expect('rows' in role && mostCommon(role.rows).map((r) => r.value)).toEqual(['teacher']);
+    const tool = byId(surveyResults(researchSurvey, responses.slice(0, 2)).questions, 'used-tool');
+    expect('rows' in tool && mostCommon(tool.rows).map((r) => r.value)).toEqual(['yes', 'no']);
+    const empty = byId(surveyResults(researchSurvey, []).questions, 'role');
+    expect('rows' in empty && mostCommon(empty.rows)).toEqual([]);
+  });
+
+  it('counts those who skipped a question apart from those never asked it', () => {
+    const survey = surveyWith([
+      { id: 'used', type: 'yes-no', label: 'Used it?', optional: true },
+      {
+        id: 'why',
+        type: 'short-text',
+        label: 'Why?',
+        optional: true,
+        showIf: { question: 'used', equals: 'yes' },
+      },
+    ]);
+    const stored = [{ used: 'yes', why: 'Quick' }, { used: 'yes' }, { used: 'no' }, {}].map(
+      (answers, i) => ({ ...responses[0], id: i + 1, answers }),
+    );
+    const [used, why] = surveyResults(survey, stored).questions;
+    expect([used.answered, used.skipped, used.notAsked]).toEqual([3, 1, 0]);
+    expect([why.answered, why.skipped, why.notAsked]).toEqual([1, 1, 2]);
+    expect(answerStatus(survey.questions[1], { used: 'no' }, survey.questions)).toBe('not-asked');
+  });
+});
+
+describe('dates typed in the filter', () => {
+  it.each([
+    ['31/1/2027', '2027-01-31'],
+    ['1/12/2026', '2026-12-01'],
+    ['2027-01-31', '2027-01-31'],
+    ['31/2/2027', null],
+    ['2027-02-30', null],
+    ['2027-1-31', null],
+    ['tomorrow', null],
+  ])('%s is %s', (text, day) => expect(parseDay(text)).toBe(day));
+
+  it('reads the hint’s own format in the query', () => {
+    const parsed = parseResultsQuery(new URLSearchParams('from=31/1/2027'), researchSurvey);
+    expect(parsed.ok && parsed.filter.from).toBe('2027-01-31');
+  });
+});
+
+describe('analysis query (allow-listed, G10)', () => {
+  const parse = (query: string) => parseResultsQuery(new URLSearchParams(query), researchSurvey);
+
+  it('accepts two closed questions to cross-tabulate, one to compare by, and hiding small counts', () => {
+    expect(parse('rows=role&columns=used-tool&compare=barriers&hide-small=1')).toMatchObject({
+      ok: true,
+      analysis: {
+        crossTab: { rows: 'role', columns: 'used-tool' },
+        compare: 'barriers',
+        hideSmall: true,
+      },
+    });
+    expect(parse('where=role:teacher&where=used-tool:yes&where=')).toMatchObject({
+      ok: true,
+      filter: { where: [{ question: 'role' }, { question: 'used-tool' }] },
+    });
+  });
+
+  it.each([
+    ['rows=help&columns=role', 'rows'],
+    ['rows=role&columns=password_hash', 'columns'],
+    ['rows=role', 'columns'],
+    ['rows=role&columns=role', 'columns'],
+    ['compare=caseload', 'compare'],
+    ['where=role:teacher&where=role:astronaut', 'where-role'],
+    ['from=31/2/2027', 'from'],
+    [Array.from({ length: 51 }, () => 'where=role:teacher').join('&'), 'filters'],
+  ])('refuses %s, naming the field %s', (query, field) => {
+    expect(parse(query)).toMatchObject({ ok: false, field });
   });
 });

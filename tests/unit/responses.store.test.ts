@@ -133,6 +133,8 @@ describe('saving a response', () => {
         'payload_hash',
         'receipt_hash',
         'received_on',
+        // Its number within the activity (src/server/migrations/activityNumbers.ts).
+        'number',
       ].sort(),
     );
   });

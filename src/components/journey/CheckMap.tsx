@@ -54,10 +54,15 @@ export function CheckMap({ journey, values, roleLabel, changeLink, easyRead = fa
         points={values.stages.map((s) => ({ name: s.name ?? '', feeling: Number(s.feeling) }))}
       />
       <JourneyTable
+        easyRead={easyRead}
         stages={values.stages}
         roleLabel={roleLabel}
         change={(i) =>
-          change({ stage: i }, stageFieldId(i, 'name'), `stage ${i + 1}: ${values.stages[i].name}`)
+          change(
+            { stage: i },
+            stageFieldId(i, 'name'),
+            `${words.stageWord} ${i + 1}: ${values.stages[i].name}`,
+          )
         }
       />
       <dl className="govuk-summary-list">
@@ -65,7 +70,7 @@ export function CheckMap({ journey, values, roleLabel, changeLink, easyRead = fa
           <dt className="govuk-summary-list__key">{words.takingPartAs}</dt>
           <dd className="govuk-summary-list__value">{role}</dd>
           <dd className="govuk-summary-list__actions">
-            {change('role', 'role', 'who you are taking part as')}
+            {change('role', 'role', easyRead ? 'who you are' : 'who you are taking part as')}
           </dd>
         </div>
       </dl>

@@ -1,19 +1,25 @@
 import type { ReactNode } from 'react';
 import { feelingLabel, type StageValues } from '../../forms/journeyMap.ts';
+import { journeyWords } from '../../forms/journeyWords.ts';
 
 /** The map as a table: the same stages and feelings as the curve, and everything else said. */
 export function JourneyTable({
   stages,
   roleLabel,
-  caption = 'Your journey, stage by stage',
+  easyRead = false,
+  caption = journeyWords(easyRead).table.caption,
   change,
 }: {
+  /** The participant chose easy read: headings and feelings in easy-read words. */
+  easyRead?: boolean;
   stages: StageValues[];
   roleLabel: (value: string) => string;
   caption?: string;
   /** On the check page: a "Change" control for each stage, in a last column. */
   change?: (index: number) => ReactNode;
 }) {
+  const words = journeyWords(easyRead);
+  const [stageHead, felt, who, happened, helped, wouldHaveHelped] = words.table.columns;
   return (
     <div className="sg-table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="govuk-table" data-journey-table>
@@ -21,26 +27,26 @@ export function JourneyTable({
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              Stage
+              {stageHead}
             </th>
             <th scope="col" className="govuk-table__header">
-              How it felt
+              {felt}
             </th>
             <th scope="col" className="govuk-table__header">
-              Who was involved
+              {who}
             </th>
             <th scope="col" className="govuk-table__header">
-              What happened
+              {happened}
             </th>
             <th scope="col" className="govuk-table__header">
-              What helped
+              {helped}
             </th>
             <th scope="col" className="govuk-table__header">
-              What would have helped
+              {wouldHaveHelped}
             </th>
             {change && (
               <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Change</span>
+                <span className="govuk-visually-hidden">{words.change}</span>
               </th>
             )}
           </tr>
@@ -52,7 +58,9 @@ export function JourneyTable({
                 {i + 1}. {stage.name}
               </th>
               <td className="govuk-table__cell" data-feeling={stage.feeling}>
-                {feelingLabel(stage.feeling)}
+                {easyRead && stage.feeling
+                  ? words.feelings[Number(stage.feeling) - 1]
+                  : feelingLabel(stage.feeling)}
               </td>
               <td className="govuk-table__cell">
                 {(stage.who ?? []).map(roleLabel).join(', ') || '—'}

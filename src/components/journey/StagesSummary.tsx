@@ -85,7 +85,7 @@ export function StagesSummary({
                         Change
                         <span className="govuk-visually-hidden">
                           {' '}
-                          stage {i + 1}: {name}
+                          {words.stageWord} {i + 1}: {name}
                         </span>
                       </a>
                     </li>
@@ -107,7 +107,7 @@ export function StagesSummary({
                         Remove
                         <span className="govuk-visually-hidden">
                           {' '}
-                          stage {i + 1}: {name}
+                          {words.stageWord} {i + 1}: {name}
                         </span>
                       </button>
                     </li>

@@ -7,15 +7,18 @@ import type { ReactNode } from 'react';
 export function DeviceDraftNote({
   children,
   onClear,
+  clearLabel,
 }: {
   children: ReactNode;
   onClear: () => void;
+  /** The button's words, in the participant's wording. */
+  clearLabel: string;
 }) {
   return (
     <div className="sg-device-note">
       <p className="govuk-body-s">{children}</p>
       <button type="button" className="govuk-button govuk-button--secondary" onClick={onClear}>
-        Clear my answers from this device
+        {clearLabel}
       </button>
     </div>
   );

@@ -12,7 +12,16 @@ export interface SummaryItem {
  * announce only the field type, govuk-frontend error-summary.mjs), each problem a link that
  * moves focus to the field and scrolls its label or legend into view, leaving no #hash in the URL.
  */
-export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusKey: number }) {
+export function ErrorSummary({
+  items,
+  focusKey,
+  title = 'There is a problem',
+}: {
+  items: SummaryItem[];
+  focusKey: number;
+  /** The summary's heading in the participant's wording (src/forms/flowWords.ts). */
+  title?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (items.length > 0) ref.current?.focus();
@@ -27,7 +36,7 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
       autoFocus
     >
       <div role="alert">
-        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {items.map((item) => (
@@ -40,10 +49,7 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
           </ul>
         </div>
       </div>
-      <ReadAloudControls
-        words={['There is a problem', ...items.map((item) => item.text)]}
-        what="the problems"
-      />
+      <ReadAloudControls words={[title, ...items.map((item) => item.text)]} what="the problems" />
     </div>
   );
 }

@@ -131,7 +131,7 @@ export function QuestionField({
           aria-describedby={describedBy(`${id}-hint`, errorId)}
         >
           <legend className={legendClass}>{heading}</legend>
-          <Hint id={`${id}-hint`}>{hintText || 'For example, 27 3 2026'}</Hint>
+          <Hint id={`${id}-hint`}>{hintText || flowWords(easyRead).dateHint}</Hint>
           <ErrorMessage id={`${id}-error`} message={error} />
           <DateField id={id} name={name} invalid={Boolean(error)} />
           {readAloud}

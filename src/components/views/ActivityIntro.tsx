@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
-import { audienceText } from '../../lib/activities.ts';
+import { introWords } from '../../lib/introWords.ts';
 import type { Journey, Survey } from '../../schemas/index.ts';
 import { DateText } from './DateText.tsx';
 import { Paragraphs } from './Paragraphs.tsx';
 import { EasyReadPoint } from '../survey/EasyReadPoint.tsx';
 import { ReadAloudControls } from '../survey/ReadAloud.tsx';
-
-const STATUS = { draft: 'Draft', open: 'Open', closed: 'Closed' } as const;
 
 /**
  * What a participant reads before agreeing to take part: who it is for, how long, what happens
@@ -25,6 +23,9 @@ export function ActivityIntro({
   children?: ReactNode;
 }) {
   const readEasy = easyRead && Boolean(activity.easyReadIntro);
+  // The facts list is in easy read too, once the participant chose it (one idea a line).
+  const w = introWords(readEasy);
+  const [from, to] = w.fromTo;
   return (
     <>
       <span className="govuk-caption-l">{kind}</span>
@@ -32,28 +33,32 @@ export function ActivityIntro({
       <p className="govuk-body-l">{activity.summary}</p>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Who it is for</dt>
-          <dd className="govuk-summary-list__value">{audienceText(activity.audience ?? [])}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">How long it takes</dt>
-          <dd className="govuk-summary-list__value">About {activity.estimatedMinutes} minutes</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Status</dt>
+          <dt className="govuk-summary-list__key">{w.whoFor}</dt>
           <dd className="govuk-summary-list__value">
-            {STATUS[activity.status] ?? activity.status}: from <DateText date={activity.opens} /> to{' '}
-            <DateText date={activity.closes} />
+            {(activity.audience ?? []).map((a) => w.audiences[a]).join('; ')}
           </dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">How long we keep answers</dt>
+          <dt className="govuk-summary-list__key">{w.howLong}</dt>
+          <dd className="govuk-summary-list__value">{w.minutes(activity.estimatedMinutes)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{w.status}</dt>
           <dd className="govuk-summary-list__value">
-            {activity.retentionMonths} months after it closes, then they are deleted
+            {w.statuses[activity.status] ?? activity.status}
+            {readEasy ? '. ' : ': '}
+            {from} <DateText date={activity.opens} />
+            {readEasy ? '. ' : ' '}
+            {to} <DateText date={activity.closes} />
+            {readEasy ? '.' : ''}
           </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{w.keep}</dt>
+          <dd className="govuk-summary-list__value">{w.keepFor(activity.retentionMonths)}</dd>
         </div>
       </dl>
-      <h2 className="govuk-heading-m">About this research</h2>
+      <h2 className="govuk-heading-m">{w.about}</h2>
       {readEasy ? (
         <div data-easy-read-intro>
           <ReadAloudControls
@@ -70,9 +75,7 @@ export function ActivityIntro({
       {activity.easyReadIntro && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">
-              {readEasy ? 'Read this in standard wording' : 'Read this in easy read'}
-            </span>
+            <span className="govuk-details__summary-text">{w.otherWording(readEasy)}</span>
           </summary>
           <div className="govuk-details__text">
             <Paragraphs text={readEasy ? activity.intro : activity.easyReadIntro} />
@@ -82,15 +85,13 @@ export function ActivityIntro({
       {/* A form that asks for consent shows the statements itself, as checkboxes. */}
       {children ?? (
         <>
-          <h2 className="govuk-heading-m">What you will be asked to agree to</h2>
+          <h2 className="govuk-heading-m">{w.agreeHeading}</h2>
           <ul className="govuk-list govuk-list--bullet">
             {(activity.consent?.statements ?? []).map((statement) => (
               <li key={statement.id}>{statement.text}</li>
             ))}
           </ul>
-          <p className="govuk-body">
-            You can withdraw your answers later with the receipt code you get when you finish.
-          </p>
+          <p className="govuk-body">{w.withdrawNote}</p>
         </>
       )}
     </>

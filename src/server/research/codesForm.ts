@@ -6,6 +6,7 @@ import {
   CodeNameTakenError,
   createCode,
   deleteCode,
+  listCodes,
   renameCode,
 } from './coding.ts';
 import { audit, parseId, readForm, researchDb, seeOther, type Researcher } from './routeHelpers.ts';
@@ -13,6 +14,8 @@ import { audit, parseId, readForm, researchDb, seeOther, type Researcher } from 
 export type CodesFormResult =
   | { kind: 'done' }
   | { kind: 'unknown-action' }
+  /** A code in use is deleted only once the researcher has confirmed, on the page that asks. */
+  | { kind: 'confirm'; id: number }
   | {
       kind: 'error';
       error: { field: string; message: string };
@@ -34,6 +37,8 @@ export function codesFormPost(
   const field = action === 'rename' ? `name-${id}` : 'name';
   const what = `${activity} ${slug}`;
   if (action === 'delete' && id !== undefined) {
+    const uses = listCodes(db, activity, slug).find((c) => c.id === id)?.uses ?? 0;
+    if (uses > 0 && form.get('confirm') !== 'yes') return { kind: 'confirm', id };
     if (deleteCode(db, activity, slug, id))
       audit(researcher, 'code-deleted', `${what}, code ${id}`);
     return { kind: 'done' };
@@ -92,6 +97,7 @@ export async function codesPageRequest(
   if (form instanceof Response) return form;
   const result = codesFormPost(researchDb(), researcher, activity, slug, form);
   if (result.kind === 'done') return seeOther(pageHref);
+  if (result.kind === 'confirm') return seeOther(`${pageHref}?delete=${result.id}#confirm-delete`);
   if (result.kind === 'unknown-action') return new Response('Unknown action', { status: 400 });
   return { status: 400, error: result.error, entered: result.entered };
 }

@@ -39,11 +39,35 @@ export function listCodes(db: DatabaseSync, kind: ActivityKind, slug: string): C
   return rows.map((r) => ({ ...r, id: Number(r.id), uses: Number(r.uses) }));
 }
 
+/**
+ * Throws CodeNameTakenError when the activity has another code of this name in any case:
+ * "Time pressure" and "time pressure" would split one theme in two. Compared in JavaScript,
+ * since SQLite's NOCASE folds only ASCII letters. Runs inside the write transaction.
+ */
+function checkNameFree(
+  db: DatabaseSync,
+  kind: ActivityKind,
+  slug: string,
+  name: string,
+  exceptId = 0,
+) {
+  const folded = name.trim().toLocaleLowerCase('en-GB');
+  const names = db
+    .prepare('SELECT name FROM codes WHERE activity_kind = ? AND activity_slug = ? AND id <> ?')
+    .all(kind, slug, exceptId) as { name: string }[];
+  if (names.some((n) => n.name.toLocaleLowerCase('en-GB') === folded)) {
+    throw new CodeNameTakenError(name);
+  }
+}
+
 function isUniqueViolation(error: unknown) {
   return /UNIQUE constraint failed/.test((error as Error)?.message ?? '');
 }
 
-/** Adds a code. Throws CodeNameTakenError when the activity already has one of that name. */
+/**
+ * Adds a code. Throws CodeNameTakenError when the activity already has one of that name, in
+ * any case.
+ */
 export function createCode(
   db: DatabaseSync,
   kind: ActivityKind,
@@ -52,15 +76,16 @@ export function createCode(
   description = '',
 ): number {
   try {
-    return inWriteTransaction(db, () =>
-      Number(
+    return inWriteTransaction(db, () => {
+      checkNameFree(db, kind, slug, name);
+      return Number(
         db
           .prepare(
             'INSERT INTO codes (activity_kind, activity_slug, name, description) VALUES (?, ?, ?, ?)',
           )
           .run(kind, slug, name.trim(), description.trim()).lastInsertRowid,
-      ),
-    );
+      );
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new CodeNameTakenError(name, { cause: error });
     throw error;
@@ -77,9 +102,9 @@ export function renameCode(
   description = '',
 ): boolean {
   try {
-    return inWriteTransaction(
-      db,
-      () =>
+    return inWriteTransaction(db, () => {
+      checkNameFree(db, kind, slug, name, id);
+      return (
         Number(
           db
             .prepare(
@@ -87,8 +112,9 @@ export function renameCode(
                WHERE id = ? AND activity_kind = ? AND activity_slug = ?`,
             )
             .run(name.trim(), description.trim(), id, kind, slug).changes,
-        ) > 0,
-    );
+        ) > 0
+      );
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new CodeNameTakenError(name, { cause: error });
     throw error;
@@ -193,4 +219,30 @@ export function quotesByCode(
 /** Quotes as plain text, one per paragraph in quotation marks, ready to paste into a finding. */
 export function quotesAsText(quotes: Quote[]): string {
   return quotes.map((q) => `“${q.text.trim()}”`).join('\n\n');
+}
+
+/**
+ * The names of the codes on each response of an activity: response id → code names, in name
+ * order, each once (a code on two answers of a response is listed once). For the exports' codes
+ * column; responses without codes are absent.
+ */
+export function codeNamesByResponse(
+  db: DatabaseSync,
+  kind: ActivityKind,
+  slug: string,
+): Map<number, string[]> {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT ac.response_id AS responseId, c.name AS name
+       FROM answer_codes ac JOIN codes c ON c.id = ac.code_id
+       WHERE c.activity_kind = ? AND c.activity_slug = ?
+       ORDER BY ac.response_id, c.name COLLATE NOCASE`,
+    )
+    .all(kind, slug) as { responseId: number; name: string }[];
+  const map = new Map<number, string[]>();
+  for (const { responseId, name } of rows) {
+    const id = Number(responseId);
+    map.set(id, [...(map.get(id) ?? []), name]);
+  }
+  return map;
 }

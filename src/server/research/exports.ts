@@ -21,11 +21,18 @@ export function neutralise(cell: string): string {
   return FORMULA_START.test(cell.slice(0, 1).normalize('NFKC')) ? `'${cell}` : cell;
 }
 
-/** One CSV line (CRLF-terminated, RFC 4180 quoting by csv-stringify) with every cell neutralised. */
-export function csvLine(cells: string[]): string {
+/**
+ * One CSV line (CRLF-terminated, RFC 4180 quoting by csv-stringify) with every text cell
+ * neutralised. A number is written as a number: String() of a finite number is only digits, a
+ * sign, a point and an exponent, which no spreadsheet runs as a formula.
+ */
+export function csvLine(cells: (string | number)[]): string {
+  const safe = cells.map((cell) =>
+    typeof cell === 'number' && Number.isFinite(cell) ? String(cell) : neutralise(String(cell)),
+  );
   // csv-stringify quotes fields holding its own record delimiter; a lone LF or CR in an answer
   // must be quoted too (RFC 4180), or a spreadsheet starts a new row there.
-  return stringify([cells.map(neutralise)], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return stringify([safe], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 /** A column of the export: its header and how a response fills it. */

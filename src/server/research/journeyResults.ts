@@ -15,6 +15,8 @@ export interface StoredStage {
 /** A stored journey map as the research pages read it. */
 export interface StoredMap {
   id: number;
+  /** Its number within the activity (map 1, 2, 3), as researchers cite it. */
+  number: number;
   receivedOn: string;
   role: string;
   stages: StoredStage[];
@@ -41,6 +43,7 @@ export interface RoleResult {
 /** A "what would have helped" answer, with what a code form needs to tag it. */
 export interface WouldHaveHelped {
   responseId: number;
+  responseNumber: number;
   stageIndex: number;
   /** answer_codes.question_id: `stages.<i>.wouldHaveHelped`. */
   questionId: string;
@@ -105,6 +108,7 @@ export function toStoredMap(response: StoredResponse): StoredMap {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
     id: response.id,
+    number: response.number,
     receivedOn: response.receivedOn,
     role: str(answers.role),
     stages: stages.map((raw) => {
@@ -209,6 +213,7 @@ export function combineJourneys(
       if (stage.wouldHaveHelped.trim() !== '') {
         a.wouldHaveHelped.push({
           responseId: map.id,
+          responseNumber: map.number,
           stageIndex: i,
           questionId: `stages.${i}.wouldHaveHelped`,
           stageName: stage.name.trim(),

@@ -13,6 +13,8 @@ export type FeedbackStatus = 'private' | 'pending' | 'approved' | 'rejected';
 
 export interface FeedbackItem {
   id: number;
+  /** Its number within the prototype's feedback (comment 1, 2, 3), as researchers cite it. */
+  number: number;
   slug: string;
   scopeVersion: string;
   receivedOn: string;
@@ -38,6 +40,7 @@ export interface FeedbackItem {
 
 interface Row {
   id: number;
+  number: number;
   prototype_slug: string;
   scope_version: string;
   received_on: string;
@@ -58,6 +61,7 @@ interface Row {
 function toItem(db: DatabaseSync, row: Row): FeedbackItem {
   return {
     id: row.id,
+    number: Number(row.number),
     slug: row.prototype_slug,
     scopeVersion: row.scope_version,
     receivedOn: row.received_on,
@@ -146,6 +150,9 @@ export type Decision =
   | { action: 'approve'; text: string; name?: string }
   | { action: 'reject'; reason: string }
   | { action: 'reply'; text: string }
+  /** A published reply, reworded or withdrawn from the public page (issue 15, item 7). */
+  | { action: 'edit-reply'; replyId: number; text: string }
+  | { action: 'withdraw-reply'; replyId: number }
   | { action: 'flag' };
 
 export type DecisionResult =
@@ -159,6 +166,15 @@ export const MODERATION_LIMITS = {
   reply: 2000,
   name: LIMITS.displayName,
 } as const;
+
+/** Why a reply's text cannot be published, or undefined when it can. */
+function replyError(text: string, field?: string): DecisionResult | undefined {
+  if (text === '') return { ok: false, error: 'Enter your reply', field };
+  if (text.length > MODERATION_LIMITS.reply) {
+    return { ok: false, error: 'The reply must be 2,000 characters or fewer', field };
+  }
+  return undefined;
+}
 
 /**
  * Applies a moderator's decision. Approving publishes `text` (the moderator's edit; the original
@@ -228,10 +244,8 @@ export function decide(
     }
     case 'reply': {
       const text = decision.text.trim();
-      if (text === '') return { ok: false, error: 'Enter your reply' };
-      if (text.length > MODERATION_LIMITS.reply) {
-        return { ok: false, error: 'The reply must be 2,000 characters or fewer' };
-      }
+      const invalid = replyError(text);
+      if (invalid) return invalid;
       if (item.status !== 'approved') {
         return { ok: false, error: 'Approve the comment before replying: replies are public' };
       }
@@ -241,6 +255,32 @@ export function decide(
             'INSERT INTO feedback_replies (feedback_id, body, replied_on, researcher_id) VALUES (?, ?, ?, ?)',
           )
           .run(id, text, today, researcherId),
+      );
+      return { ok: true };
+    }
+    case 'edit-reply':
+    case 'withdraw-reply': {
+      // Only a reply under this very comment: a reply id from another comment changes nothing.
+      if (!item.replies.some((r) => r.id === decision.replyId)) {
+        return { ok: false, error: 'There is no such reply' };
+      }
+      if (decision.action === 'withdraw-reply') {
+        inWriteTransaction(db, () =>
+          db
+            .prepare('DELETE FROM feedback_replies WHERE id = ? AND feedback_id = ?')
+            .run(decision.replyId, id),
+        );
+        return { ok: true };
+      }
+      const text = decision.text.trim();
+      const invalid = replyError(text, `reply-${decision.replyId}`);
+      if (invalid) return invalid;
+      inWriteTransaction(db, () =>
+        db
+          .prepare(
+            'UPDATE feedback_replies SET body = ?, researcher_id = ? WHERE id = ? AND feedback_id = ?',
+          )
+          .run(text, researcherId, decision.replyId, id),
       );
       return { ok: true };
     }
@@ -344,4 +384,67 @@ export function* iterateFeedback(db: DatabaseSync, slug: string): Generator<Feed
     .prepare('SELECT * FROM feedback WHERE prototype_slug = ? ORDER BY id')
     .iterate(slug) as Iterable<Row>;
   for (const row of rows) yield toItem(db, row);
+}
+
+/**
+ * The comment a moderator should read next after deciding one: the longest-waiting comment of
+ * this scope, else of any scope (issue 15, item 7). Undefined when nothing waits.
+ */
+export function nextPending(
+  db: DatabaseSync,
+  slug: string,
+): { slug: string; number: number } | undefined {
+  const row = db
+    .prepare(
+      `SELECT prototype_slug AS slug, number FROM feedback WHERE status = 'pending'
+       ORDER BY prototype_slug <> ?, id LIMIT 1`,
+    )
+    .get(slug) as { slug: string; number: number } | undefined;
+  return row && { slug: row.slug, number: Number(row.number) };
+}
+
+/** What a bulk decision did: the numbers decided, and those refused with why. */
+export interface BulkResult {
+  decided: number[];
+  refused: { number: number; error: string }[];
+}
+
+/**
+ * Approves or rejects several comments of one scope at once (issue 15, item 7), by their numbers
+ * within the scope. Approving publishes each comment's own words and name (the moderator chose
+ * them having read them highlighted on the queue); rejecting gives them all the same reason.
+ * Only comments still waiting are decided, each as decide() would, so one that cannot be (already
+ * decided, not for publishing, withdrawn) is refused on its own, with why, and the others still go through.
+ */
+export function decideMany(
+  db: DatabaseSync,
+  slug: string,
+  numbers: number[],
+  decision: { action: 'approve' } | { action: 'reject'; reason: string },
+  researcherId: number,
+  today: string,
+): BulkResult {
+  const result: BulkResult = { decided: [], refused: [] };
+  for (const number of [...new Set(numbers)]) {
+    const row = db
+      .prepare('SELECT id, comment, status FROM feedback WHERE prototype_slug = ? AND number = ?')
+      .get(slug, number) as { id: number; comment: string; status: FeedbackStatus } | undefined;
+    // Only the queue: approving a published comment again would put back words a moderator
+    // edited out.
+    const outcome = !row
+      ? ({ ok: false, error: 'There is no such comment' } as const)
+      : row.status !== 'pending'
+        ? ({ ok: false, error: 'It is no longer waiting for a decision' } as const)
+        : decide(
+            db,
+            slug,
+            Number(row.id),
+            decision.action === 'approve' ? { action: 'approve', text: row.comment } : decision,
+            researcherId,
+            today,
+          );
+    if (outcome.ok) result.decided.push(number);
+    else result.refused.push({ number, error: outcome.error });
+  }
+  return result;
 }

@@ -6,19 +6,21 @@ import { forgetUnusedStageGroups } from './stageGroupCleanup.ts';
 
 interface Row {
   id: number;
+  number: number;
   receivedOn: string;
   consentVersion: string;
   definitionHash: string;
   answers: string;
 }
 
-const COLUMNS = `id, received_on AS receivedOn, consent_version AS consentVersion,
+const COLUMNS = `id, number, received_on AS receivedOn, consent_version AS consentVersion,
   definition_hash AS definitionHash, answers`;
 
 export function toStoredResponse(row: Row): StoredResponse {
   // Named fields rather than a spread: this runs for every row of an export or results page.
   return {
     id: Number(row.id),
+    number: Number(row.number),
     receivedOn: row.receivedOn,
     consentVersion: row.consentVersion,
     definitionHash: row.definitionHash,

@@ -1,11 +1,13 @@
 import type { Question, Survey } from '../../schemas/index.ts';
 import { choiceOptions } from '../../components/survey/choiceOptions.ts';
-import { otherKey, surveyQuestions, type Answers } from '../../forms/questions.ts';
+import { isAsked, otherKey, surveyQuestions, type Answers } from '../../forms/questions.ts';
 import { answerValues } from '../../schemas/survey.ts';
 
 /** A stored response as the research pages read it. */
 export interface StoredResponse {
   id: number;
+  /** Its number within the activity (response 1, 2, 3), as researchers cite it. */
+  number: number;
   /** YYYY-MM-DD */
   receivedOn: string;
   consentVersion: string;
@@ -25,6 +27,7 @@ export interface CountRow {
 /** A free-text answer with the response it came from. */
 export interface TextAnswer {
   responseId: number;
+  responseNumber: number;
   receivedOn: string;
   text: string;
 }
@@ -33,9 +36,18 @@ interface Common {
   question: Question;
   /** Responses (after filters) that answered this question. */
   answered: number;
-  /** Responses (after filters) that skipped it or were not asked it. */
-  notAnswered: number;
+  /** Responses (after filters) that were asked it and gave no answer. */
+  skipped: number;
+  /** Responses (after filters) whose earlier answers meant it was never asked (showIf). */
+  notAsked: number;
 }
+
+/** What a tally works out; the caller adds who skipped it and who was never asked it. */
+type TallyResult = QuestionResult extends infer R
+  ? R extends QuestionResult
+    ? Omit<R, 'skipped' | 'notAsked'>
+    : never
+  : never;
 
 export type QuestionResult =
   | (Common & {
@@ -68,8 +80,8 @@ export interface NumberStats {
 
 /** Filters the results page accepts, already checked against the survey (see parseResultsQuery). */
 export interface ResultsFilter {
-  /** Only responses where this question was answered with this value. */
-  where?: { question: string; value: string };
+  /** Only responses where each of these questions was answered with its value (all of them). */
+  where?: { question: string; value: string }[];
   /** Inclusive YYYY-MM-DD bounds on the day received. */
   from?: string;
   to?: string;
@@ -106,14 +118,13 @@ export function answerList(answers: Answers, questionId: string): string[] {
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
-/** Whether a response passes the "answered X with Y" and date filters. */
+/** Whether a response passes every "answered X with Y" filter and the date filters. */
 export function matchesFilter(response: StoredResponse, filter: Partial<ResultsFilter>): boolean {
   if (filter.from && response.receivedOn < filter.from) return false;
   if (filter.to && response.receivedOn > filter.to) return false;
-  if (filter.where) {
-    return answerList(response.answers, filter.where.question).includes(filter.where.value);
-  }
-  return true;
+  return (filter.where ?? []).every(({ question, value }) =>
+    answerList(response.answers, question).includes(value),
+  );
 }
 
 /**
@@ -143,7 +154,7 @@ export const LISTED_ANSWERS = 100;
  */
 interface Tally {
   add(response: StoredResponse): void;
-  result(total: number): QuestionResult;
+  result(): TallyResult;
 }
 
 function choiceCounts(question: Question) {
@@ -181,7 +192,12 @@ function textAnswers(key: string, filter: Partial<ResultsFilter>) {
       if (typeof value !== 'string' || value.trim() === '') return;
       if (needle && !value.toLocaleLowerCase('en-GB').includes(needle)) return;
       matching++;
-      kept.push({ responseId: response.id, receivedOn: response.receivedOn, text: value });
+      kept.push({
+        responseId: response.id,
+        responseNumber: response.number,
+        receivedOn: response.receivedOn,
+        text: value,
+      });
       if (kept.length >= 2 * LISTED_ANSWERS) kept = kept.sort(order).slice(0, LISTED_ANSWERS);
     },
     result: () => ({ list: kept.sort(order).slice(0, LISTED_ANSWERS), matching }),
@@ -203,7 +219,7 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
           counts.add(response);
           other?.add(response);
         },
-        result(total) {
+        result() {
           const { rows, answered } = counts.result();
           const { list, matching } = other?.result() ?? { list: [], matching: 0 };
           return {
@@ -214,7 +230,6 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
             otherAnswers: list,
             otherMatching: matching,
             answered,
-            notAnswered: total - answered,
           };
         },
       };
@@ -230,7 +245,7 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
             if (Number.isFinite(n)) scores.push(n);
           }
         },
-        result(total) {
+        result() {
           const { rows, answered } = counts.result();
           const middle = median(scores);
           return {
@@ -239,7 +254,6 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
             rows,
             median: middle,
             answered,
-            notAnswered: total - answered,
           };
         },
       };
@@ -255,7 +269,7 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
           if (Number.isFinite(n)) values.push(n);
           else declined++;
         },
-        result(total) {
+        result() {
           let min = Infinity;
           let max = -Infinity;
           let sum = 0;
@@ -282,7 +296,6 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
             stats,
             declined,
             answered,
-            notAnswered: total - answered,
           };
         },
       };
@@ -299,13 +312,12 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
           if (earliest === null || day < earliest) earliest = day;
           if (latest === null || day > latest) latest = day;
         },
-        result: (total) => ({
+        result: () => ({
           kind: 'date',
           question,
           earliest,
           latest,
           answered,
-          notAnswered: total - answered,
         }),
       };
     }
@@ -317,7 +329,7 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
           if (answerList(response.answers, question.id).length > 0) answered++;
           text.add(response);
         },
-        result(total) {
+        result() {
           const { list, matching } = text.result();
           return {
             kind: 'text',
@@ -325,7 +337,6 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
             answers: list,
             matching,
             answered,
-            notAnswered: total - answered,
           };
         },
       };
@@ -333,38 +344,66 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
   }
 }
 
-/** The numbers for one question over the given (already filtered) responses. */
-export function questionResult(
-  question: Question,
-  responses: Iterable<StoredResponse>,
-  filter: Partial<ResultsFilter> = {},
-): QuestionResult {
-  const counter = tally(question, filter);
-  let total = 0;
-  for (const response of responses) {
-    counter.add(response);
-    total++;
-  }
-  return counter.result(total);
+/** Whether a response answered a question, skipped it, or was never asked it (its showIf). */
+export type AnswerStatus = 'answered' | 'skipped' | 'not-asked';
+
+export function answerStatus(question: Question, answers: Answers, all: Question[]): AnswerStatus {
+  const given =
+    question.type === 'date'
+      ? dateAnswer(answers[question.id]) !== null
+      : answerList(answers, question.id).length > 0;
+  if (given) return 'answered';
+  return isAsked(question, answers, all) ? 'skipped' : 'not-asked';
+}
+
+/** Something that sees every response that passes the filters, in the same single pass. */
+export interface ResponseSink {
+  add(response: StoredResponse): void;
 }
 
 /**
- * Results for every question of a survey, over the responses that pass the filter, in one pass:
- * `responses` may be a generator reading from the database (iterateResponses).
+ * Results for every question of a survey (or only those in `only`), over the responses that pass the
+ * filter, in one pass: `responses` may be a generator reading from the database
+ * (iterateResponses). Each `also` sink sees the same responses (cross-tabs, comparisons), so the
+ * page reads the table once.
  */
 export function surveyResults(
   survey: Survey,
   responses: Iterable<StoredResponse>,
   filter: Partial<ResultsFilter> = {},
+  { only, also = [] }: { only?: string[]; also?: ResponseSink[] } = {},
 ): { total: number; questions: QuestionResult[] } {
-  const tallies = surveyQuestions(survey).map((q) => tally(q, filter));
+  const all = surveyQuestions(survey);
+  const questions = only ? all.filter((q) => only.includes(q.id)) : all;
+  const tallies = questions.map((q) => ({ q, t: tally(q, filter), skipped: 0, notAsked: 0 }));
   let total = 0;
   for (const response of responses) {
     if (!matchesFilter(response, filter)) continue;
     total++;
-    for (const t of tallies) t.add(response);
+    for (const entry of tallies) {
+      const status = answerStatus(entry.q, response.answers, all);
+      if (status === 'skipped') entry.skipped++;
+      else if (status === 'not-asked') entry.notAsked++;
+      entry.t.add(response);
+    }
+    for (const sink of also) sink.add(response);
   }
-  return { total, questions: tallies.map((t) => t.result(total)) };
+  return {
+    total,
+    questions: tallies.map(
+      ({ t, skipped, notAsked }) => ({ ...t.result(), skipped, notAsked }) as QuestionResult,
+    ),
+  };
+}
+
+/**
+ * The answers chosen most often: more than one when they tie, none when nobody answered, so
+ * "most common" never hides an answer chosen just as often.
+ */
+export function mostCommon(rows: CountRow[]): CountRow[] {
+  let best = 0;
+  for (const row of rows) if (row.count > best) best = row.count;
+  return best === 0 ? [] : rows.filter((row) => row.count === best);
 }
 
 /** Questions a researcher may filter on, with the answers each can be filtered by. */
@@ -379,47 +418,103 @@ export function filterChoices(
     });
 }
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/**
+ * A day typed in the filter, as YYYY-MM-DD, or null. The boxes are plain text with the hint
+ * "For example, 31/1/2027" (a date picker shows its own, locale's format, which a hint cannot
+ * match), so both that and 2027-01-31 are read; a day that does not exist is refused.
+ */
+export function parseDay(text: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : undefined;
+  if (!parts) return null;
+  const [year, month, day] = parts;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const normal = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return date.toISOString().slice(0, 10) === normal ? normal : null;
+}
 
-export type ParsedQuery = { ok: true; filter: ResultsFilter } | { ok: false; error: string };
+/** The analysis asked for beside the filters: a cross-tab, a comparison, small counts hidden. */
+export interface ResultsAnalysis {
+  /** Cross-tab of two closed questions: `rows` down the side, `columns` across. */
+  crossTab?: { rows: string; columns: string };
+  /** Show each closed question's answers side by side for each answer to this question. */
+  compare?: string;
+  /** Counts from 1 to SMALL_GROUP - 1 are hidden (for tables shared beyond the team). */
+  hideSmall: boolean;
+}
+
+export type ParsedQuery =
+  | { ok: true; filter: ResultsFilter; analysis: ResultsAnalysis }
+  | { ok: false; error: string; field: string };
+
+/** Most answer filters one query may carry (more than a survey has closed questions). */
+const MAX_WHERE = 50;
 
 /**
- * Reads the results page's query string. Every field that reaches a filter or an ordering is
- * checked against what the survey allows (docs/reliability.md G10): an unknown question, an answer that
- * question cannot have, a malformed date or an unknown sort is refused, never passed on.
- * Parameters this page does not use are ignored.
+ * Reads the results page's query string. Every field that reaches a filter, an ordering or an
+ * analysis is checked against what the survey allows (docs/reliability.md G10): an unknown
+ * question, an answer that question cannot have, a malformed date or an unknown sort is refused,
+ * never passed on. Parameters this page does not use are ignored.
  */
 export function parseResultsQuery(params: URLSearchParams, survey: Survey): ParsedQuery {
   const filter: ResultsFilter = { sort: 'newest' };
-  // `where` is "<question id>:<answer value>", from one select of every question and answer,
-  // so the filter works without JavaScript.
-  const where = params.get('where') ?? '';
-  if (where !== '') {
+  const choices = filterChoices(survey);
+  const fail = (error: string, field: string): ParsedQuery => ({ ok: false, error, field });
+  // Each `where` is "<question id>:<answer value>", from one select per closed question (so the
+  // filters work without JavaScript); an empty one is that select's "Any answer".
+  const wheres = params.getAll('where').filter((w) => w !== '');
+  if (wheres.length > MAX_WHERE) return fail('Choose fewer answers to filter by.', 'filters');
+  for (const where of wheres) {
     const colon = where.indexOf(':');
     const question = colon > 0 ? where.slice(0, colon) : '';
     const answer = where.slice(colon + 1);
-    const allowed = filterChoices(survey).find((c) => c.question.id === question);
-    if (!allowed) return { ok: false, error: 'Choose a question from the list.' };
+    const allowed = choices.find((c) => c.question.id === question);
+    if (!allowed) return fail('Choose a question from the list.', 'filters');
     if (!allowed.options.some((o) => o.value === answer)) {
-      return { ok: false, error: 'Choose an answer that question can have.' };
+      return fail('Choose an answer that question can have.', `where-${question}`);
     }
-    filter.where = { question, value: answer };
+    (filter.where ??= []).push({ question, value: answer });
   }
   for (const key of ['from', 'to'] as const) {
-    const value = params.get(key) ?? '';
+    const value = (params.get(key) ?? '').trim();
     if (value === '') continue;
-    if (!DAY.test(value)) return { ok: false, error: `Enter the ${key} date like 2027-01-31.` };
-    filter[key] = value;
+    const day = parseDay(value);
+    if (!day) return fail(`Enter the ${key} date as a real day, like 31/1/2027.`, key);
+    filter[key] = day;
   }
   const search = (params.get('search') ?? '').trim();
-  if (search.length > 200) return { ok: false, error: 'Search for 200 characters or fewer.' };
+  if (search.length > 200) return fail('Search for 200 characters or fewer.', 'search');
   if (search) filter.search = search;
   const sort = params.get('sort') ?? 'newest';
   if (!(RESULTS_SORTS as readonly string[]).includes(sort)) {
-    return { ok: false, error: 'Sort by newest or oldest.' };
+    return fail('Sort by newest or oldest.', 'sort');
   }
   filter.sort = sort as ResultsSort;
-  return { ok: true, filter };
+
+  const analysis: ResultsAnalysis = { hideSmall: params.get('hide-small') === '1' };
+  const closed = (key: string) => {
+    const id = params.get(key) ?? '';
+    return id === '' || choices.some((c) => c.question.id === id) ? id : undefined;
+  };
+  const rows = closed('rows');
+  const columns = closed('columns');
+  const compare = closed('compare');
+  if (rows === undefined) return fail('Choose a question from the list for the rows.', 'rows');
+  if (columns === undefined) {
+    return fail('Choose a question from the list for the columns.', 'columns');
+  }
+  if (compare === undefined)
+    return fail('Choose a question from the list to compare by.', 'compare');
+  if ((rows === '') !== (columns === '')) {
+    return fail('Choose a question for both the rows and the columns.', rows ? 'columns' : 'rows');
+  }
+  if (rows && rows === columns) {
+    return fail('Choose two different questions to cross-tabulate.', 'columns');
+  }
+  if (rows && columns) analysis.crossTab = { rows, columns };
+  if (compare) analysis.compare = compare;
+  return { ok: true, filter, analysis };
 }
 
 /**
