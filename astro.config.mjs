@@ -98,7 +98,16 @@ export default defineConfig({
     // ("Loading entry..." again, its state lost). The editor reads content through its backend,
     // so its development server does not watch the files that backend moves.
     ...(process.env.SG_CONTENT_EDITOR === '1' && {
-      server: { watch: { ignored: ['**/content/**', '**/public/uploads/**'] } },
+      server: {
+        watch: { ignored: ['**/content/**', '**/public/uploads/**'] },
+        // Images are answered by the local backend, from git: an image saved with a draft is on
+        // its branch only, and one published since this server started is not in its list of
+        // public files (not watched, above). So the preview shows both (admin/draftMedia.ts).
+        proxy: {
+          '/uploads/': new URL(process.env.PUBLIC_DECAP_LOCAL_URL || 'http://127.0.0.1:8081')
+            .origin,
+        },
+      },
       // Bundled when the server starts. Found only when the editor is first opened, they were
       // bundled then, and the modules already sent answered "504 Outdated Optimize Dep": a
       // blank editor on the first visit after a fresh install. These are what /admin/ imports

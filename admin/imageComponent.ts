@@ -4,7 +4,12 @@
  * (src/schemas/markdownImages.ts), and leaving both empty writes an image the editor's own check
  * then refuses before saving, with the reason.
  */
-export const IMAGE_COMPONENT_ID = 'image-with-alt';
+import { createElement } from 'react';
+import { byMediaFolder } from './decapControls.ts';
+
+// Decap's own Image component's name: registered under it, this one takes its place, so every
+// Markdown image in a body is read with these fields and previewed as below.
+export const IMAGE_COMPONENT_ID = 'image';
 
 export interface ImageBlock {
   image?: string;
@@ -48,5 +53,11 @@ export const imageComponent = {
   pattern: PATTERN,
   fromBlock: imageFromBlock,
   toBlock: imageToBlock,
-  toPreview: (block: ImageBlock) => imageToBlock(block),
+  // The image as participants will see it, with its alternative text (empty when decorative),
+  // found by its place in the media folder so that one saved only with a draft shows too.
+  toPreview: (block: ImageBlock, getAsset: (path: string, field?: unknown) => unknown) =>
+    createElement('img', {
+      src: String(byMediaFolder(getAsset)(block.image ?? '') ?? ''),
+      alt: block.decorative ? '' : (block.alt ?? ''),
+    }),
 };

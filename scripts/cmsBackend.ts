@@ -1,5 +1,5 @@
 /**
- * Decap's local git backend (decap-server, git mode) with two corrections, started by
+ * Decap's local git backend (decap-server, git mode) with three corrections, started by
  * `npm run cms` (scripts/cms.ts) on CMS_PORT, this computer only:
  *
  * - One request at a time, queued. decap-server already runs one git command at a time, but
@@ -7,6 +7,8 @@
  *   the editor's burst of requests (each entry a survey or finding links to) made saves fail.
  * - A draft's changes are those since it left `main` (admin/draftChanges.ts): a draft opened
  *   after an unrelated upload or publish still opens, and its own images travel with it.
+ * - Images' public addresses (`/uploads/…`) are answered from git, so the preview shows an image
+ *   that is still only on its draft's branch (admin/draftMedia.ts).
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 // @ts-expect-error decap-server ships no type declarations.
 import decapServer from 'decap-server/dist/middlewares.js';
 import { draftChanges, statusFromLabel } from '../admin/draftChanges.ts';
+import { branchesToSearch, mediaHeaders, uploadPath } from '../admin/draftMedia.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(process.env.GIT_REPO_DIRECTORY || process.cwd());
@@ -103,7 +106,35 @@ function pushAfterPublish(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/**
+ * An image's public address (`/uploads/…`), answered from git for the editor's preview (the
+ * development server passes these on to here, astro.config.mjs): the published branch's copy,
+ * else the newest draft's that has it (admin/draftMedia.ts). Reading git objects by branch name
+ * does not touch the working tree that decap-server switches, so it need not wait its turn.
+ */
+const PUBLISHED = process.env.PUBLIC_DECAP_BRANCH || 'main';
+async function draftMedia(req: Request, res: Response) {
+  const file = req.method === 'GET' ? uploadPath(req.originalUrl) : undefined;
+  if (!file) return res.status(404).type('text/plain').send('Not found');
+  const branches = await git(
+    'for-each-ref',
+    '--sort=-committerdate',
+    '--format=%(refname:short)',
+    'refs/heads/',
+  ).catch(() => '');
+  for (const branch of branchesToSearch(branches.split('\n').filter(Boolean), PUBLISHED)) {
+    const blob = await run('git', ['cat-file', 'blob', `${branch}:${file}`], {
+      cwd: repo,
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch(() => undefined);
+    if (blob) return res.set(mediaHeaders(file)).send(blob.stdout);
+  }
+  res.status(404).type('text/plain').send('Not found');
+}
+
 const app = express();
+app.use('/uploads/', draftMedia);
 app.use(oneAtATime);
 app.post('/api/v1', express.json({ limit: '50mb' }), pushAfterPublish, unpublishedEntry);
 await (decapServer as { registerLocalGit(app: unknown): Promise<void> }).registerLocalGit(app);

@@ -145,6 +145,18 @@ describe('the editor local backend', () => {
     );
   });
 
+  it("serves an image's public address from its draft's branch, and nothing outside uploads", async () => {
+    const image = { path: 'public/uploads/draft-only.png', ...png(7) };
+    expect((await saveDraft('draft-image', [image])).status).toBe(200);
+    const response = await fetch(`http://127.0.0.1:${PORT}/uploads/draft-only.png`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from(image.content, 'base64'));
+    for (const url of ['/uploads/missing.png', '/uploads/..%2fREADME.md', '/uploads/%2e%2e/x']) {
+      expect((await fetch(`http://127.0.0.1:${PORT}${url}`)).status, url).toBe(404);
+    }
+  });
+
   it('answers one request at a time: a burst of reads all succeed', async () => {
     const answers = await Promise.all(
       Array.from({ length: 30 }, () =>

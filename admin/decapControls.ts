@@ -1,0 +1,60 @@
+import { Component, createElement, type ComponentType } from 'react';
+import { uploadPath } from './draftMedia.ts';
+
+/**
+ * Decap keeps a ref to each field's control and calls its `isValid` before saving (decap-cms-core
+ * Widget.js): a function component has no instance, and saving then stops with "wrappedControlValid
+ * is not a function". So a control written as a function is given to Decap inside this class.
+ */
+export function asDecapControl<P extends object>(Render: ComponentType<P>) {
+  return class DecapControl extends Component<P> {
+    isValid = () => true;
+    render() {
+      return createElement(Render, this.props);
+    }
+  };
+}
+
+type AssetLookup = (path: string, field?: unknown) => unknown;
+interface ImageProps {
+  getAsset: AssetLookup;
+}
+interface Validatable {
+  isValid?: () => unknown;
+}
+
+/**
+ * Decap treats an image address that starts with "/" (the site's `/uploads/…`) as a public URL
+ * and asks the site for it (decap-cms-lib-util isAbsolutePath), so an image uploaded with a draft,
+ * not yet in any folder, showed as a broken image (a 404) in its field and in the preview. Asked
+ * by its place in the media folder (`public/uploads/…`) instead, Decap finds the copy it holds
+ * for the draft, or loads it through its backend. The address saved in the entry is unchanged.
+ */
+export const byMediaFolder =
+  (getAsset: AssetLookup): AssetLookup =>
+  (path, field) =>
+    getAsset(uploadPath(path) ?? path, field);
+
+/** Decap's image control and preview, finding images by their place in the media folder. */
+export function withMediaFolderImages(
+  control: ComponentType<ImageProps>,
+  preview: ComponentType<ImageProps>,
+) {
+  class ImageControl extends Component<ImageProps> {
+    inner: Validatable | null = null;
+    getAsset = byMediaFolder((path, field) => this.props.getAsset(path, field));
+    isValid = () => this.inner?.isValid?.() ?? true;
+    render() {
+      return createElement(control as ComponentType<ImageProps & { ref: unknown }>, {
+        ...this.props,
+        getAsset: this.getAsset,
+        ref: (instance: Validatable | null) => {
+          this.inner = instance;
+        },
+      });
+    }
+  }
+  const ImagePreview = (props: ImageProps) =>
+    createElement(preview, { ...props, getAsset: byMediaFolder(props.getAsset) });
+  return { control: ImageControl, preview: ImagePreview };
+}
