@@ -75,6 +75,10 @@ function plainWords(issue: Issue): string {
     return 'fill this in';
   }
   if (issue.code === 'invalid_value') return 'choose one of the options';
+  // An answer not chosen yet ("Show only when", When the answer is), or any text left empty.
+  if (/^Too small: expected string to have >=1 characters?$/.test(issue.message)) {
+    return 'fill this in';
+  }
   if (issue.code === 'invalid_union') return 'choose what kind of question this is';
   const tooSmall = /^Too small: expected number to be >=?(\S+)$/.exec(issue.message);
   if (tooSmall) return `must be at least ${tooSmall[1]}`;

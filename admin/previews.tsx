@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import { ActivityIntro } from '../src/components/views/ActivityIntro.tsx';
+import SurveyFlow, { startState } from '../src/islands/SurveyFlow.tsx';
 import { FindingView } from '../src/components/views/FindingView.tsx';
 import { PageView } from '../src/components/views/PageView.tsx';
 import { PrototypeView } from '../src/components/views/PrototypeView.tsx';
@@ -24,7 +25,7 @@ type Metadata = PreviewTemplateComponentProps['fieldsMetaData'];
  */
 function preview<T>(
   name: keyof typeof CONTENT_SCHEMAS,
-  render: (data: T, body: () => ReactNode, metadata: Metadata) => ReactNode,
+  render: (data: T, body: () => ReactNode, metadata: Metadata, slug: string) => ReactNode,
 ) {
   const collection = collections.find((c) => c.name === name)!;
   const Preview: ComponentType<PreviewTemplateComponentProps> = ({
@@ -39,7 +40,12 @@ function preview<T>(
       <div className="govuk-template__body govuk-width-container">
         <main className="govuk-main-wrapper">
           {result.success ? (
-            render(result.data as T, () => widgetFor('body'), fieldsMetaData)
+            render(
+              result.data as T,
+              () => widgetFor('body'),
+              fieldsMetaData,
+              String(entry.get('slug') || 'new-survey'),
+            )
           ) : (
             <div className="govuk-inset-text">
               <p className="govuk-body">The preview appears when these are filled in correctly:</p>
@@ -87,18 +93,10 @@ export const previewTemplates: Record<string, ComponentType<PreviewTemplateCompo
     <PrototypeView prototype={p}>{body()}</PrototypeView>
   )),
   pages: preview<Page>('pages', (page, body) => <PageView page={page}>{body()}</PageView>),
-  surveys: preview<Survey>('surveys', (survey) => (
-    <ActivityIntro kind="Survey" activity={survey}>
-      <h2 className="govuk-heading-m">Questions</h2>
-      <ol className="govuk-list govuk-list--number">
-        {survey.questions.map((q) => (
-          <li key={q.id}>
-            {q.label}
-            {q.optional && ' (optional)'}
-          </li>
-        ))}
-      </ol>
-    </ActivityIntro>
+  // The participant form itself, each step with its conditions and easy read, as participants
+  // will go through it; nothing is kept or sent (SurveyFlow's preview).
+  surveys: preview<Survey>('surveys', (survey, _body, _metadata, slug) => (
+    <SurveyFlow preview survey={survey} slug={slug} siteName="" initial={startState()} />
   )),
   journeys: preview<Journey>('journeys', (journey) => (
     <ActivityIntro kind="Journey map" activity={journey} />

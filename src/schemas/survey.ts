@@ -168,7 +168,8 @@ export function checkQuestions(questions: Question[], ctx: z.RefinementCtx, path
             path: [...at, 'showIf'],
             message: `"${target.id}" is a ${target.type} question, which cannot be used in a condition`,
           });
-        } else if (!allowed.includes(question.showIf.equals)) {
+        } else if (question.showIf.equals && !allowed.includes(question.showIf.equals)) {
+          // (An empty answer is already reported by the field itself, as not filled in.)
           ctx.addIssue({
             code: 'custom',
             path: [...at, 'showIf'],

@@ -30,10 +30,17 @@ let editor: ChildProcess;
 let editorPage: Page;
 /** Console errors, uncaught exceptions and failed requests on the editor's page so far. */
 let errors: string[];
+/** The live site (`npm start` with LIVE_REPO), following the bare repository `bare`. */
 let site: ChildProcess | undefined;
+let bare: string;
+let liveDir: string;
+/** When Publish was last confirmed in the editor. */
+let publishedAt = 0;
 const editorOutput: string[] = [];
 
-test.describe.configure({ mode: 'serial' });
+// In order, on one editor; a failed test does not skip the rest (each later test makes what it
+// needs, and a failure restarts the editor on a fresh copy for the tests after it).
+test.describe.configure({ mode: 'default' });
 
 test.beforeAll(async ({ browser }) => {
   // The first load compiles the editor and its dependencies: minutes on a busy machine.
@@ -47,6 +54,8 @@ test.beforeAll(async ({ browser }) => {
     'scripts',
     'astro.config.mjs',
     'package.json',
+    // The live site builds only versions with the software it runs (src/server/live/).
+    'package-lock.json',
     'tsconfig.json',
   ]) {
     cpSync(path.join(ROOT, entry), path.join(repo, entry), { recursive: true });
@@ -58,11 +67,38 @@ test.beforeAll(async ({ browser }) => {
   await git('config', 'user.email', 'researcher@example.com');
   await git('add', '-A');
   await git('commit', '-q', '-m', 'Start');
+  // The team's content repository, as a git host would hold it: Publish pushes to it
+  // (CMS_PUBLISH_PUSH) and the live site follows it (LIVE_REPO).
+  bare = `${repo}.git`;
+  await run('git', ['clone', '-q', '--bare', repo, bare]);
+  await git('remote', 'add', 'origin', bare);
+  // The running site, started now as the team's server would be, long before anything is
+  // published: it follows the bare repository, looking every 10 seconds (no webhook here).
+  liveDir = mkdtempSync(path.join(tmpdir(), 'sg-cms-live-'));
+  site = spawn(process.execPath, ['scripts/start.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(SITE_PORT),
+      DATA_DIR: path.join(liveDir, 'data'),
+      LIVE_DIR: path.join(liveDir, 'live'),
+      LIVE_REPO: bare,
+      LIVE_BRANCH: 'main',
+      LIVE_POLL_SECONDS: '10',
+    },
+    stdio: 'ignore',
+  });
 
   // The command the README gives, in its own process group so the test can stop all of it.
   editor = spawn('npm', ['run', 'cms'], {
     cwd: repo,
-    env: { ...process.env, PORT: String(EDITOR_PORT), CMS_PORT: String(CMS_PORT) },
+    env: {
+      ...process.env,
+      PORT: String(EDITOR_PORT),
+      CMS_PORT: String(CMS_PORT),
+      CMS_PUBLISH_PUSH: 'origin',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -103,11 +139,16 @@ test.afterEach(() => void errors?.splice(0));
 test.afterAll(() => {
   void editorPage?.close();
   if (editor?.pid) process.kill(-editor.pid, 'SIGTERM');
-  site?.kill();
-  rmSync(repo, { recursive: true, force: true });
+  site?.kill('SIGTERM');
+  for (const dir of [repo, bare, liveDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const git = (...args: string[]) => run('git', args, { cwd: repo });
+const onMain = (file: string) =>
+  git('cat-file', '-e', `main:${file}`).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Collects errors: console errors, uncaught exceptions and failed requests. Failed requests are
@@ -186,6 +227,7 @@ async function saveReviewAndPublish(page: Page) {
   await setStatus(page, 'Ready');
   await publishNow(page);
   await expect(page.getByText('Entry published')).toBeVisible({ timeout: 15_000 });
+  publishedAt = Date.now();
 }
 
 function frontMatter(file: string) {
@@ -313,7 +355,11 @@ test('the editor refuses a Markdown image without alternative text, saying where
   expect(errors).toEqual([]);
 });
 
-test('a researcher writes a finding, it goes through review and lands in content/findings/', async () => {
+const FINDING = 'content/findings/practitioners-want-one-place-to-look.md';
+const SURVEY = 'content/surveys/quick-check-on-sharing-information.yml';
+
+/** A researcher writes a finding linked to a survey, and it goes through review to main. */
+async function writeFinding() {
   const page = await openEditor('#/collections/findings/new');
   await page.getByLabel('Title', { exact: true }).fill('Practitioners want one place to look');
   await page
@@ -326,24 +372,11 @@ test('a researcher writes a finding, it goes through review and lands in content
   await page.locator('[contenteditable="true"]').first().click();
   await page.keyboard.type('Several told us they check five systems before a strategy meeting.');
   await saveReviewAndPublish(page);
+}
 
-  const { data, body } = frontMatter('content/findings/practitioners-want-one-place-to-look.md');
-  expect(data).toMatchObject({
-    title: 'Practitioners want one place to look',
-    summary:
-      'Practitioners told us they spend too long looking for information in different systems.',
-    surveys: ['practitioners'],
-  });
-  expect(String(data.date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  expect(body).toContain('Several told us they check five systems before a strategy meeting.');
-  const { stdout } = await git('log', '--format=%s', '-1');
-  expect(stdout).toMatch(/practitioners-want-one-place-to-look/);
-  expect(errors).toEqual([]);
-});
-
-test('a researcher writes a short survey through the editor', async () => {
-  const page = await openEditor('#/collections/surveys/new');
-  await page.getByLabel('Title', { exact: true }).fill('Quick check on sharing information');
+/** A new survey's fields before its questions, filled in as the schema asks. */
+async function fillSurveyBasics(page: Page, title: string) {
+  await page.getByLabel('Title', { exact: true }).fill(title);
   await page
     .getByLabel('Summary')
     .fill('Three questions about how you share information with other agencies.');
@@ -359,16 +392,50 @@ test('a researcher writes a short survey through the editor', async () => {
   await page.getByRole('button', { name: 'Add statement' }).click();
   await page.getByLabel('Short name', { exact: true }).first().fill('agree');
   await page.getByLabel('Statement', { exact: true }).fill('I agree to take part.');
-  await page.getByRole('button', { name: 'Add question' }).click();
-  await page.getByRole('menuitem', { name: 'Yes or no' }).click();
-  // The question's fields come after the consent statement's, which also has a "Short name".
-  await page.getByLabel('Short name', { exact: true }).last().fill('shared-this-week');
-  await page
-    .getByLabel('Question', { exact: true })
-    .fill('Have you shared information with another agency this week?');
-  await saveReviewAndPublish(page);
+}
 
-  const { data } = frontMatter('content/surveys/quick-check-on-sharing-information.yml');
+/** Adds a question of the given kind at the end, with its short name and wording. */
+async function addQuestion(page: Page, kind: string, id: string, wording: string) {
+  await page.getByRole('button', { name: 'Add question' }).click();
+  await page.getByRole('menuitem', { name: kind }).click();
+  // The new question's fields are the last of their name (the consent statement also has a
+  // "Short name").
+  await page.getByLabel('Short name', { exact: true }).last().fill(id);
+  await page.getByLabel('Question', { exact: true }).last().fill(wording);
+}
+
+/** A researcher writes a short survey (a consent statement and a yes/no question), published. */
+async function writeSurvey() {
+  const page = await openEditor('#/collections/surveys/new');
+  await fillSurveyBasics(page, 'Quick check on sharing information');
+  await addQuestion(
+    page,
+    'Yes or no',
+    'shared-this-week',
+    'Have you shared information with another agency this week?',
+  );
+  await saveReviewAndPublish(page);
+}
+
+test('a researcher writes a finding, it goes through review and lands in content/findings/', async () => {
+  await writeFinding();
+  const { data, body } = frontMatter(FINDING);
+  expect(data).toMatchObject({
+    title: 'Practitioners want one place to look',
+    summary:
+      'Practitioners told us they spend too long looking for information in different systems.',
+    surveys: ['practitioners'],
+  });
+  expect(String(data.date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(body).toContain('Several told us they check five systems before a strategy meeting.');
+  const { stdout } = await git('log', '--format=%s', '-1');
+  expect(stdout).toMatch(/practitioners-want-one-place-to-look/);
+  expect(errors).toEqual([]);
+});
+
+test('a researcher writes a short survey through the editor', async () => {
+  await writeSurvey();
+  const { data } = frontMatter(SURVEY);
   expect(data).toMatchObject({
     title: 'Quick check on sharing information',
     audience: ['practitioners'],
@@ -385,28 +452,104 @@ test('a researcher writes a short survey through the editor', async () => {
   expect(errors).toEqual([]);
 });
 
-test('after a rebuild the site shows the new finding and a working survey page', async ({
+test('a condition is chosen, not typed, and the preview runs the participant form with it', async () => {
+  const page = await openEditor('#/collections/surveys/new');
+  await fillSurveyBasics(page, 'After the strategy meeting');
+  await addQuestion(page, 'Yes or no', 'attended', 'Did you attend the meeting?');
+  await page.getByLabel('Easy read wording').last().fill('Did you go to the meeting?');
+  await addQuestion(page, 'Long text', 'what-changed', 'What changed for the family?');
+
+  // The second question's "Show only when": the first question by its wording, then its answers.
+  const when = page.getByRole('combobox', { name: 'Show only when' }).last();
+  await expect(when.getByRole('option')).toHaveText([
+    'Always ask this question',
+    'Question 1: Did you attend the meeting?',
+  ]);
+  // Follows the questions as they are written: renaming the first shows at once.
+  await page
+    .getByLabel('Question', { exact: true })
+    .first()
+    .fill('Did you attend the strategy meeting?');
+  await expect(when.getByRole('option').last()).toHaveText(
+    'Question 1: Did you attend the strategy meeting?',
+  );
+  // By keyboard, as any select.
+  await when.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(when).toHaveValue('attended');
+  const answer = page.getByRole('combobox', { name: 'When the answer is' });
+  await expect(answer.getByRole('option')).toHaveText(['Choose an answer', 'Yes', 'No']);
+  await answer.selectOption({ label: 'Yes' });
+  // The first question's own condition offers nothing earlier.
+  await expect(
+    page.getByRole('combobox', { name: 'Show only when' }).first().getByRole('option'),
+  ).toHaveText(['Always ask this question']);
+  const axe = await new AxeBuilder({ page }).include('[data-sg-condition]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+    [],
+  );
+
+  // The preview is the participant form: consent, then the questions, the second only after Yes.
+  const preview = page.locator('iframe').first().contentFrame();
+  await preview.getByLabel('I agree to take part.').check();
+  await preview.getByRole('button', { name: 'Start the survey' }).click();
+  await expect(preview.getByRole('heading', { name: 'Your answers' })).toBeVisible();
+  const attended = preview.getByRole('group', { name: /Did you attend the strategy meeting/ });
+  const changed = preview.getByLabel('What changed for the family?');
+  await attended.getByLabel('No').check();
+  await expect(changed).toBeHidden();
+  await attended.getByLabel('Yes').check();
+  await expect(changed).toBeVisible();
+  // Easy read wording, as participants can choose it.
+  await preview.getByRole('button', { name: 'Use easy read wording' }).click();
+  await expect(preview.getByRole('group', { name: /Did you go to the meeting/ })).toBeVisible();
+  await preview.getByRole('button', { name: 'Use standard wording' }).click();
+  await changed.fill('They knew who to call.');
+  await preview.getByRole('button', { name: 'Continue' }).click();
+  await expect(
+    preview.getByRole('heading', { name: 'Check your answers before sending them' }),
+  ).toBeVisible();
+  await preview.getByRole('button', { name: /Send/ }).click();
+  await expect(preview.getByText('answers are not sent')).toBeVisible();
+
+  // Saved as the survey schema reads it.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toHaveText('Status: Draft');
+  const { stdout } = await git(
+    'show',
+    'cms/surveys/after-the-strategy-meeting:content/surveys/after-the-strategy-meeting.yml',
+  );
+  expect(parse(stdout).questions[1].showIf).toEqual({ question: 'attended', equals: 'yes' });
+  expect(errors).toEqual([]);
+});
+
+test('after Publish the running site shows the new finding and survey, with no command run', async ({
   page,
 }) => {
-  await run('npm', ['run', 'build'], {
-    cwd: repo,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-cms-data-'));
-  site = spawn(process.execPath, ['scripts/serve.ts'], {
-    cwd: repo,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(SITE_PORT), DATA_DIR: dataDir },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${SITE_PORT}`;
+  // Two builds on a loaded machine (the first version, then the published one): the promise is
+  // two minutes on a server (README); this waits longer and reports what it measured.
+  test.setTimeout(20 * 60_000);
+  // Written by the two tests before; written here when this runs on a fresh copy.
+  if (!(await onMain(FINDING))) await writeFinding();
+  if (!(await onMain(SURVEY))) await writeSurvey();
+  // Publish pushed main to the team's repository; nobody runs anything on the site.
+  const main = (await git('rev-parse', 'main')).stdout.trim();
   await expect
-    .poll(() =>
-      fetch(`${base}/api/health`).then(
-        (r) => r.status,
-        () => 0,
-      ),
-    )
-    .toBe(200);
+    .poll(async () => (await run('git', ['rev-parse', 'main'], { cwd: bare })).stdout.trim())
+    .toBe(main);
+  const base = `http://127.0.0.1:${SITE_PORT}`;
+  const shows = (url: string, title: string) =>
+    fetch(`${base}${url}`).then(
+      async (r) => r.ok && (await r.text()).includes(title),
+      () => false,
+    );
+  const showsBoth = async () =>
+    (await shows('/findings/', 'Practitioners want one place to look')) &&
+    (await shows('/surveys/', 'Quick check on sharing information'));
+  await expect.poll(showsBoth, { timeout: 18 * 60_000, intervals: [2_000] }).toBe(true);
+  const seconds = Math.round((Date.now() - publishedAt) / 1000);
+  test.info().annotations.push({ type: 'Publish to live', description: `${seconds} s` });
+  console.log(`Live ${seconds} s after the last Publish (the site was already running).`);
 
   await page.goto(`${base}/findings/`);
   await page.getByRole('link', { name: 'Practitioners want one place to look' }).click();
@@ -459,12 +602,6 @@ function crc32(bytes: Buffer): number {
   return ~crc >>> 0;
 }
 
-const onMain = (file: string) =>
-  git('cat-file', '-e', `main:${file}`).then(
-    () => true,
-    () => false,
-  );
-
 test('an image travels with its entry through review, and an earlier draft still opens', async () => {
   // A draft started before the upload and the publish below.
   let page = await openEditor('#/collections/pages/entries/about');
@@ -491,12 +628,16 @@ test('an image travels with its entry through review, and an earlier draft still
   // would clear the choice.
   await expect(page.getByText('stages-map.png')).toBeVisible();
   await page.getByRole('button', { name: 'Choose selected' }).click();
-  await page
-    .getByLabel('Alternative text')
-    .last()
-    .fill('A map of five stages, from first call to case closed');
+  const alt = 'A map of five stages, from first call to case closed';
+  await page.getByLabel('Alternative text').last().fill(alt);
+  // The preview shows the image itself, before and after the draft is saved (it is then on the
+  // draft's branch only).
+  const shown = page.locator('iframe').first().contentFrame().getByRole('img', { name: alt });
+  const loaded = () => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+  await expect.poll(loaded).toBe(1);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Status:/ })).toHaveText('Status: Draft');
+  await expect.poll(loaded).toBe(1);
 
   // Saved on the finding's draft branch only: main has no image until the finding is published.
   const image = 'public/uploads/stages-map.png';

@@ -27,6 +27,14 @@ describe('the editor refuses what the build refuses, in the researcher’s words
     ]);
   });
 
+  it('asks for the answer when a condition names a question but no answer was chosen', () => {
+    const survey = validSurvey();
+    survey.questions[1].showIf = { question: 'used-tool', equals: '' };
+    expect(entryProblems(collection('surveys'), survey)).toEqual([
+      'Question 2, Show only when, When the answer is: fill this in',
+    ]);
+  });
+
   it('says a missing field must be filled in, by its label', () => {
     const survey: Record<string, unknown> = validSurvey();
     delete survey.title;
