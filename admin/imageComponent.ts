@@ -4,7 +4,6 @@
  * (src/schemas/markdownImages.ts), and leaving both empty writes an image the editor's own check
  * then refuses before saving, with the reason.
  */
-import { createElement } from 'react';
 import { byMediaFolder } from './decapControls.ts';
 
 // Decap's own Image component's name: registered under it, this one takes its place, so every
@@ -54,10 +53,14 @@ export const imageComponent = {
   fromBlock: imageFromBlock,
   toBlock: imageToBlock,
   // The image as participants will see it, with its alternative text (empty when decorative),
-  // found by its place in the media folder so that one saved only with a draft shows too.
-  toPreview: (block: ImageBlock, getAsset: (path: string, field?: unknown) => unknown) =>
-    createElement('img', {
-      src: String(byMediaFolder(getAsset)(block.image ?? '') ?? ''),
-      alt: block.decorative ? '' : (block.alt ?? ''),
-    }),
+  // found by its place in the media folder so that one saved only with a draft shows too. HTML,
+  // not a React element: React's server rendering adds a preload link before each image.
+  toPreview: (block: ImageBlock, getAsset: (path: string, field?: unknown) => unknown) => {
+    const src = String(byMediaFolder(getAsset)(block.image ?? '') ?? '');
+    const alt = block.decorative ? '' : (block.alt ?? '');
+    return `<img src="${escapeAttribute(src)}" alt="${escapeAttribute(alt)}">`;
+  },
 };
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
