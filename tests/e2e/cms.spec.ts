@@ -1,5 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -75,6 +83,8 @@ test.beforeAll(async ({ browser }) => {
   // The running site, started now as the team's server would be, long before anything is
   // published: it follows the bare repository, looking every 10 seconds (no webhook here).
   liveDir = mkdtempSync(path.join(tmpdir(), 'sg-cms-live-'));
+  // The site refuses to start without its data folder (it never makes one where none was meant).
+  mkdirSync(path.join(liveDir, 'data'));
   site = spawn(process.execPath, ['scripts/start.ts'], {
     cwd: ROOT,
     env: {
