@@ -13,7 +13,11 @@ import { quietRefusedSaves } from './refusedSaves.ts';
 import { previewTemplates } from './previews.tsx';
 import { CONDITION_WIDGET } from './conditionChoices.ts';
 import { ConditionControl, ConditionPreview } from './conditionWidget.tsx';
-import { asDecapControl, withMediaFolderImages } from './decapControls.ts';
+import {
+  asDecapControl,
+  previewImagesByMediaFolder,
+  withMediaFolderImages,
+} from './decapControls.ts';
 
 const settings = import.meta.env as unknown as EditorSettings;
 const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
@@ -30,6 +34,7 @@ if (!local && !isConfigured(settings)) {
   quietRefusedSaves(window);
   registerPhrases(CMS);
   CMS.registerEditorComponent(imageComponent as never);
+  previewImagesByMediaFolder(CMS as never);
   CMS.registerWidget(
     CONDITION_WIDGET,
     asDecapControl(ConditionControl) as never,

@@ -58,3 +58,30 @@ export function withMediaFolderImages(
     createElement(preview, { ...props, getAsset: byMediaFolder(props.getAsset) });
   return { control: ImageControl, preview: ImagePreview };
 }
+
+interface EditorComponent {
+  fields?: { toJS?: () => unknown } | unknown[];
+  toPreview?: (data: unknown, getAsset: AssetLookup, fields: unknown) => unknown;
+}
+interface ComponentRegistry {
+  getEditorComponents(): { get(id: string): EditorComponent | undefined };
+  registerEditorComponent(component: unknown): void;
+}
+
+/**
+ * Decap's own Image component (which reads `![…](…)` in a body before ours does) previews the
+ * image through the same lookup, so an image uploaded with a draft shows in the preview at once.
+ * Re-registered under its own name, it keeps its place and everything else about it.
+ */
+export function previewImagesByMediaFolder(cms: ComponentRegistry) {
+  const image = cms.getEditorComponents().get('image');
+  const toPreview = image?.toPreview;
+  if (!image || !toPreview) return;
+  const fields = image.fields;
+  cms.registerEditorComponent({
+    ...image,
+    fields: fields && !Array.isArray(fields) && fields.toJS ? fields.toJS() : fields,
+    toPreview: (data: unknown, getAsset: AssetLookup, previewFields: unknown) =>
+      toPreview(data, byMediaFolder(getAsset), previewFields),
+  });
+}

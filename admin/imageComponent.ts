@@ -6,9 +6,7 @@
  */
 import { byMediaFolder } from './decapControls.ts';
 
-// Decap's own Image component's name: registered under it, this one takes its place, so every
-// Markdown image in a body is read with these fields and previewed as below.
-export const IMAGE_COMPONENT_ID = 'image';
+export const IMAGE_COMPONENT_ID = 'image-with-alt';
 
 export interface ImageBlock {
   image?: string;

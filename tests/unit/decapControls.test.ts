@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byMediaFolder } from '../../admin/decapControls.ts';
+import { byMediaFolder, previewImagesByMediaFolder } from '../../admin/decapControls.ts';
 import { imageComponent } from '../../admin/imageComponent.ts';
 
 describe('byMediaFolder', () => {
@@ -31,5 +31,31 @@ describe('the body image preview', () => {
       getAsset,
     );
     expect(html).toBe('<img src="blob:public/uploads/line.png" alt="">');
+  });
+});
+
+describe("Decap's own Image component", () => {
+  it('keeps its name and fields, and previews through the media-folder lookup', () => {
+    const registered: Record<string, unknown>[] = [];
+    const original = {
+      id: 'image',
+      fields: { toJS: () => [{ name: 'image', widget: 'image' }] },
+      toPreview: (data: unknown, getAsset: (path: string) => unknown) =>
+        `<img src="${String(getAsset((data as { image: string }).image))}">`,
+    };
+    previewImagesByMediaFolder({
+      getEditorComponents: () => ({ get: (id: string) => (id === 'image' ? original : undefined) }),
+      registerEditorComponent: (component) => registered.push(component as never),
+    });
+    const [again] = registered as {
+      id: string;
+      fields: unknown;
+      toPreview: (data: unknown, getAsset: (path: string) => unknown) => unknown;
+    }[];
+    expect(again.id).toBe('image');
+    expect(again.fields).toEqual([{ name: 'image', widget: 'image' }]);
+    expect(again.toPreview({ image: '/uploads/map.png' }, (path) => `blob:${path}`)).toBe(
+      '<img src="blob:public/uploads/map.png">',
+    );
   });
 });
