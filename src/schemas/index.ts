@@ -5,6 +5,7 @@ export { prototypeSchema, type Prototype } from './prototype.ts';
 export { findingSchema, type Finding } from './finding.ts';
 export { pageSchema, type Page } from './page.ts';
 export { settingsSchema, type Settings } from './settings.ts';
+export { updateSchema, type Update } from './update.ts';
 
 import { findingSchema } from './finding.ts';
 import { journeySchema } from './journey.ts';
@@ -12,6 +13,7 @@ import { pageSchema } from './page.ts';
 import { prototypeSchema } from './prototype.ts';
 import { settingsSchema } from './settings.ts';
 import { surveySchema } from './survey.ts';
+import { updateSchema } from './update.ts';
 
 /** Each collection's schema by its name (the editor's collection names are the same). */
 export const CONTENT_SCHEMAS = {
@@ -21,4 +23,5 @@ export const CONTENT_SCHEMAS = {
   journeys: journeySchema,
   pages: pageSchema,
   settings: settingsSchema,
+  updates: updateSchema,
 } as const;
