@@ -168,8 +168,15 @@ for (const javaScript of [true, false]) {
       await press(page, 'Remove stage 1: First call');
       await expect(banner(page)).toHaveText('Stage 1, First call, removed. 1 stage left.');
       await expect(heading(page)).toHaveText('You have added 1 stage');
-      // The next Tab carries on from the message, not from the top of the page.
+      // The next Tab carries on from the message, not from the top of the page: to Read aloud
+      // and Stop reading (with JavaScript, just under the heading), then the first stage's Change.
       await page.keyboard.press('Tab');
+      if (javaScript) {
+        await expect(page.getByRole('button', { name: /^Read aloud/ })).toBeFocused();
+        await page.keyboard.press('Tab');
+        await expect(page.getByRole('button', { name: /^Stop reading/ })).toBeFocused();
+        await page.keyboard.press('Tab');
+      }
       await expect(page.locator('#change-stage-0')).toBeFocused();
       await noViolations(page, javaScript, 'axe with a stage removed');
 

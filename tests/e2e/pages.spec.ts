@@ -9,7 +9,7 @@ const pages = publicPages().filter((p) => p !== '/404/');
 
 /** Pages that are React islands or have a script of their own (the rest must have none). */
 const interactive = (path: string) =>
-  /^\/(surveys|journeys)\/[^/]+\/(form\/)?$/.test(path) ||
+  /^\/(surveys|journeys)\/[^/]+\/$/.test(path) ||
   /^\/prototypes\/[^/]+\/(feedback\/|comments\/)?$/.test(path) ||
   path === '/withdraw/';
 

@@ -53,16 +53,20 @@ function entries(folder: string): string[] {
  * pages.spec.ts checks that links reach no page missing here.
  */
 export function publicPages(): string[] {
-  return routePatterns('')
-    .filter((r) => !/^\/(api|research|admin|pictograms)\//.test(r) && !/\.\w+$/.test(r))
-    .filter((r) => !r.includes('request-refused'))
-    .flatMap((pattern) => {
-      const slug = /^\/([\w-]+)\/\[slug\]/.exec(pattern);
-      if (slug) return entries(slug[1]).map((id) => pattern.replace('[slug]', id));
-      if (pattern.includes('[page]'))
-        return entries('pages').map((id) => pattern.replace('[page]', id));
-      return [pattern.replace('[number]', '1')];
-    })
-    .filter((r) => !/\[/.test(r))
-    .sort();
+  return (
+    routePatterns('')
+      .filter((r) => !/^\/(api|research|admin|pictograms)\//.test(r) && !/\.\w+$/.test(r))
+      // The refusal page is shown for refused requests; /form/ addresses take the no-JavaScript
+      // form's posts and send a plain visit on to the activity's page.
+      .filter((r) => !r.includes('request-refused') && !r.endsWith('/form/'))
+      .flatMap((pattern) => {
+        const slug = /^\/([\w-]+)\/\[slug\]/.exec(pattern);
+        if (slug) return entries(slug[1]).map((id) => pattern.replace('[slug]', id));
+        if (pattern.includes('[page]'))
+          return entries('pages').map((id) => pattern.replace('[page]', id));
+        return [pattern.replace('[number]', '1')];
+      })
+      .filter((r) => !/\[/.test(r))
+      .sort()
+  );
 }
