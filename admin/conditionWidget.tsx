@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useSelector } from 'react-redux';
 import {
   CONDITION_MARK as MARK,
   earlierQuestions,
@@ -21,7 +22,27 @@ interface ControlProps {
   classNameWrapper: string;
   setActiveStyle(): void;
   setInactiveStyle(): void;
-  entry: { getIn(path: string[]): unknown };
+}
+
+/** The part of Decap's Redux state this control reads: the entry being edited. */
+interface EditorState {
+  entryDraft: { getIn(path: string[]): unknown };
+}
+
+/**
+ * The questions as they are written now. Decap's `entry` prop can be stale (its EditorControl
+ * says so, and redraws a control only when the control's own value changes), so the control
+ * reads Decap's store itself and redraws whenever the questions do: renaming an earlier question
+ * shows in this list at once. The selector returns Decap's immutable list, which keeps its
+ * identity until the questions change. `react-redux` is Decap's own (decap-cms-core depends on
+ * it, and the editor runs inside its Provider); it is not declared here because its React peer
+ * range stops at 18 while Decap runs on this project's React 19.
+ */
+function useQuestions(): DraftQuestion[] {
+  const questions = useSelector((state: EditorState) =>
+    state.entryDraft.getIn(['entry', 'data', 'questions']),
+  );
+  return plain<DraftQuestion[]>(questions) ?? [];
 }
 
 /**
@@ -47,9 +68,9 @@ function useQuestionIndex() {
  * one made before (or broken by a later rename) stays visible as such until it is changed.
  */
 export function ConditionControl(props: ControlProps) {
-  const { forID, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, entry } = props;
+  const { forID, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = props;
   const { ref, index } = useQuestionIndex();
-  const questions = plain<DraftQuestion[]>(entry.getIn(['data', 'questions'])) ?? [];
+  const questions = useQuestions();
   const choices = earlierQuestions(questions, index);
   const value = plain<Condition>(props.value) ?? {};
   const stale = staleCondition(value, choices);

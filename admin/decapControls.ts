@@ -9,12 +9,6 @@ import { uploadPath } from './draftMedia.ts';
 export function asDecapControl<P extends object>(Render: ComponentType<P>) {
   return class DecapControl extends Component<P> {
     isValid = () => true;
-    // Decap redraws a control only when its own value changes (Widget.js asks this method): a
-    // control that reads other fields (the condition's list of earlier questions) must redraw
-    // whenever the entry does.
-    shouldComponentUpdate() {
-      return true;
-    }
     render() {
       return createElement(Render, this.props);
     }
