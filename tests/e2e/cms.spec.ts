@@ -509,7 +509,7 @@ test('a condition is chosen, not typed, and the preview runs the participant for
   await preview.getByRole('button', { name: 'Start the survey' }).click();
   await expect(preview.getByRole('heading', { name: 'Your answers' })).toBeVisible();
   const attended = preview.getByRole('group', { name: /Did you attend the strategy meeting/ });
-  const changed = preview.getByLabel('What changed for the family?');
+  const changed = preview.getByRole('textbox', { name: 'What changed for the family?' });
   await attended.getByLabel('No').check();
   await expect(changed).toBeHidden();
   await attended.getByLabel('Yes').check();
