@@ -42,6 +42,14 @@ export function withMediaFolderImages(
 ) {
   class ImageControl extends Component<ImageProps> {
     inner: Validatable | null = null;
+    // Decap's Widget asks its control whether to redraw (Widget.js takes the control's own
+    // shouldComponentUpdate); without one it redraws only when the value changes. An image just
+    // chosen in the media library changes Decap's `mediaPaths`, not the value, so it never reached
+    // the field and the entry was saved with an empty image address. Redrawing always lets
+    // Decap's own control decide, by its own rule, and take the chosen image.
+    shouldComponentUpdate() {
+      return true;
+    }
     getAsset = byMediaFolder((path, field) => this.props.getAsset(path, field));
     isValid = () => this.inner?.isValid?.() ?? true;
     render() {

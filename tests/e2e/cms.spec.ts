@@ -644,14 +644,14 @@ test('an image travels with its entry through review, and an earlier draft still
   await page.getByRole('button', { name: 'Choose selected' }).click();
   const alt = 'A map of five stages, from first call to case closed';
   await page.getByLabel('Alternative text').last().fill(alt);
-  // The preview places the image with its alternative text. (Its picture stays blank until the
-  // finding is published: Decap's preview does not pick up an image uploaded into an unsaved
-  // entry; see docs/publishing.md.)
-  await expect(
-    page.locator('iframe').first().contentFrame().getByRole('img', { name: alt }),
-  ).toBeAttached();
+  // The preview shows the image itself, before and after the draft is saved (it is then on the
+  // draft's branch only).
+  const shown = page.locator('iframe').first().contentFrame().getByRole('img', { name: alt });
+  const loaded = () => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+  await expect.poll(loaded).toBe(1);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Status:/ })).toHaveText('Status: Draft');
+  await expect.poll(loaded).toBe(1);
 
   // Saved on the finding's draft branch only: main has no image until the finding is published.
   const image = 'public/uploads/stages-map.png';
