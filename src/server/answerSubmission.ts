@@ -1,7 +1,8 @@
 import { validateJourneySubmission } from '../forms/journeyMap.ts';
 import type { Journey, Prototype, Survey } from '../schemas/index.ts';
-import { outcomeResponse } from './outcomeResponse.ts';
-import { feedbackLimiter, feedbackResponse, submitFeedback } from './prototypeFeedback.ts';
+import { outcomeAnswer } from './outcomeAnswer.ts';
+import { feedbackLimiter, feedbackAnswer, submitFeedback } from './prototypeFeedback.ts';
+import type { JsonAnswer } from './responses.ts';
 import type { Store } from './store.ts';
 import { requestSubmissionLimit } from './submissionLimit.ts';
 import { submitActivityResponse, submitSurveyResponse } from './surveySubmissions.ts';
@@ -37,17 +38,17 @@ export interface SubmissionContext {
   now?: Date;
 }
 
-/** The HTTP answer for one parsed submission to `kind`'s activity `slug` (undefined: none). */
+/** The HTTP answer (as plain data) for one parsed submission to `kind`'s activity `slug` (undefined: none). */
 export async function answerSubmission<K extends SubmissionKind>(
   kind: K,
   slug: string,
   activity: Activities[K] | undefined,
   body: unknown,
   { store, riskPhrases, client, now = new Date() }: SubmissionContext,
-): Promise<Response> {
+): Promise<JsonAnswer> {
   switch (kind) {
     case 'surveys':
-      return outcomeResponse(
+      return outcomeAnswer(
         await submitSurveyResponse(store, slug, activity as Survey | undefined, body, now, {
           riskPhrases,
           limit: requestSubmissionLimit(client),
@@ -55,7 +56,7 @@ export async function answerSubmission<K extends SubmissionKind>(
         'survey',
       );
     case 'journeys':
-      return outcomeResponse(
+      return outcomeAnswer(
         await submitActivityResponse(
           store,
           'journey',
@@ -72,7 +73,7 @@ export async function answerSubmission<K extends SubmissionKind>(
         'journey-mapping activity',
       );
     default:
-      return feedbackResponse(
+      return feedbackAnswer(
         await submitFeedback(store, slug, activity as Prototype | undefined, body, now, {
           limiter: feedbackLimiter(),
           client: requestClientKey(client),

@@ -7,7 +7,7 @@ import { limiterPerProcess, type FailureLimiter, type LimiterOptions } from './r
 import { findRiskPhrases } from './research/flags.ts';
 import { CONFLICT_MESSAGE, definitionHash } from './surveySubmissions.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
-import { json, unavailable } from './responses.ts';
+import { jsonAnswer, unavailableAnswer, type JsonAnswer } from './responses.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -124,29 +124,29 @@ export async function submitFeedback(
 }
 
 /** The HTTP answer for the JSON API. */
-export function feedbackResponse(result: FeedbackOutcome): Response {
+export function feedbackAnswer(result: FeedbackOutcome): JsonAnswer {
   switch (result.outcome) {
     case 'created':
-      return json(201, { receipt: result.receipt });
+      return jsonAnswer(201, { receipt: result.receipt });
     case 'replayed':
-      return json(200, { receipt: result.receipt });
+      return jsonAnswer(200, { receipt: result.receipt });
     case 'not-found':
-      return json(404, { error: 'There is no prototype scope at this address.' });
+      return jsonAnswer(404, { error: 'There is no prototype scope at this address.' });
     case 'closed':
-      return json(410, { error: 'This prototype scope is closed for feedback.' });
+      return jsonAnswer(410, { error: 'This prototype scope is closed for feedback.' });
     case 'invalid':
-      return json(422, { errors: result.errors });
+      return jsonAnswer(422, { errors: result.errors });
     case 'automated':
-      return json(400, {
+      return jsonAnswer(400, {
         error: 'This feedback could not be accepted. If you are a person, please use the form.',
       });
     case 'rate-limited':
-      return json(
+      return jsonAnswer(
         429,
         { error: 'Too much feedback has been sent from here. Please try again later.' },
         { 'Retry-After': String(result.retryAfterSeconds) },
       );
     case 'unavailable':
-      return unavailable(result.reason);
+      return unavailableAnswer(result.reason);
   }
 }

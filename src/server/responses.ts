@@ -1,15 +1,48 @@
 import { asStoreError, StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
 
-/** JSON responses for the API, never cached: they describe live state. */
-export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      ...headers,
-    },
+/**
+ * A JSON answer as plain data. The submission write path decides in these and writes them to
+ * Node's response directly: building a web `Response` and reading it back cost about a third of
+ * a submission's CPU (bench/REPORT.md, "Submission write path"). Astro routes turn one into a
+ * `Response` with toResponse.
+ */
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export function jsonAnswer(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): JsonAnswer {
+  return { status, body, headers };
+}
+
+/** The headers every JSON answer carries: never cached, as they describe live state. */
+export function answerHeaders(answer: JsonAnswer): Record<string, string> {
+  return {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...answer.headers,
+  };
+}
+
+export function toResponse(answer: JsonAnswer): Response {
+  return new Response(JSON.stringify(answer.body), {
+    status: answer.status,
+    headers: answerHeaders(answer),
   });
+}
+
+/** JSON responses for the API, never cached: they describe live state. */
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return toResponse(jsonAnswer(status, body, headers));
 }
 
 /** Seconds a client should wait before retrying when the database was busy. */
@@ -34,9 +67,13 @@ export const UNAVAILABLE: Record<StoreUnavailableReason, { error: string; retryA
  * 503 when the store could not write: nothing was stored, and the same request (same
  * submissionId) may simply be sent again after Retry-After.
  */
-export function unavailable(reason: StoreUnavailableReason): Response {
+export function unavailableAnswer(reason: StoreUnavailableReason): JsonAnswer {
   const { error, retryAfter } = UNAVAILABLE[reason];
-  return json(503, { error }, { 'Retry-After': String(retryAfter) });
+  return jsonAnswer(503, { error }, { 'Retry-After': String(retryAfter) });
+}
+
+export function unavailable(reason: StoreUnavailableReason): Response {
+  return toResponse(unavailableAnswer(reason));
 }
 
 /**
@@ -45,10 +82,14 @@ export function unavailable(reason: StoreUnavailableReason): Response {
  * can quote request data (JSON.parse does), and logs must hold no answers (docs/reliability.md G24).
  */
 export function serverError(where: string, error: unknown): Response {
+  return toResponse(serverErrorAnswer(where, error));
+}
+
+export function serverErrorAnswer(where: string, error: unknown): JsonAnswer {
   const storeError = asStoreError(error);
   if (storeError instanceof StoreUnavailableError) {
     console.error(`${where}: database ${storeError.reason}`);
-    return unavailable(storeError.reason);
+    return unavailableAnswer(storeError.reason);
   }
   const code = (error as { code?: unknown })?.code;
   console.error(
@@ -56,7 +97,7 @@ export function serverError(where: string, error: unknown): Response {
     error instanceof Error ? error.name : typeof error,
     typeof code === 'string' ? code : '',
   );
-  return json(500, { error: 'Something went wrong on our side. Please try again later.' });
+  return jsonAnswer(500, { error: 'Something went wrong on our side. Please try again later.' });
 }
 
 /**

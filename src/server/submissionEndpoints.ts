@@ -8,7 +8,7 @@ import {
   type SubmissionKind,
 } from './answerSubmission.ts';
 import { MAX_BODY_BYTES } from './requestGuards.ts';
-import { json, serverError } from './responses.ts';
+import { answerHeaders, jsonAnswer, serverErrorAnswer, type JsonAnswer } from './responses.ts';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './sameOrigin.ts';
 import type { Store } from './store.ts';
 
@@ -65,13 +65,13 @@ function ownOrigin(req: IncomingMessage): string {
   return `${protocol}://${req.headers.host ?? 'localhost'}`;
 }
 
-type Body = { ok: true; text: string } | { ok: false; response: Response };
+type Body = { ok: true; text: string } | { ok: false; answer: JsonAnswer };
 
 /** The body as UTF-8 text, refused as requestGuards.ts refuses it when too large or not UTF-8. */
 function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
   const tooLarge: Body = {
     ok: false,
-    response: json(413, { error: `The request is too large (limit ${limit} bytes).` }),
+    answer: jsonAnswer(413, { error: `The request is too large (limit ${limit} bytes).` }),
   };
   // The refused body is read and dropped, so a client still sending it gets the answer (not a
   // broken connection); REQUEST_TIMEOUT_MS (securityHeaders.ts) bounds how long that takes.
@@ -96,7 +96,7 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
     const unreadable = () =>
       resolve({
         ok: false,
-        response: json(400, { error: 'The request body could not be read as UTF-8 text.' }),
+        answer: jsonAnswer(400, { error: 'The request body could not be read as UTF-8 text.' }),
       });
     req.on('data', onData);
     // A sender that goes away half way: nothing is stored (the first resolve wins after 'end').
@@ -116,10 +116,9 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
   });
 }
 
-async function send(res: ServerResponse, response: Response) {
-  const text = await response.text();
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(text);
+function send(res: ServerResponse, answer: JsonAnswer) {
+  res.writeHead(answer.status, answerHeaders(answer));
+  res.end(JSON.stringify(answer.body));
 }
 
 /**
@@ -136,15 +135,15 @@ export function submissionEndpoints(
     const match = matchSubmission(req.url ?? '');
     if (!match) return false;
     const { kind, slug } = match;
-    const answer = async (): Promise<Response> => {
+    const answer = async (): Promise<JsonAnswer> => {
       if (isCrossSite(headerReader(req) as Headers, ownOrigin(req))) {
         req.resume();
-        return json(403, { error: CROSS_SITE_MESSAGE });
+        return jsonAnswer(403, { error: CROSS_SITE_MESSAGE });
       }
       const body = await readBody(req);
-      if (!body.ok) return body.response;
+      if (!body.ok) return body.answer;
       const parsed = parseJsonBody(body.text);
-      if (!parsed.ok) return json(400, { error: parsed.error });
+      if (!parsed.ok) return jsonAnswer(400, { error: parsed.error });
       try {
         const { riskPhrases, ...activities } = content();
         const remoteAddress = req.socket.remoteAddress;
@@ -160,7 +159,7 @@ export function submissionEndpoints(
           },
         });
       } catch (error) {
-        return serverError(SUBMISSION_NAMES[kind], error);
+        return serverErrorAnswer(SUBMISSION_NAMES[kind], error);
       }
     };
     void answer().then((response) => send(res, response));

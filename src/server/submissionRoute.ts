@@ -7,7 +7,7 @@ import {
   type SubmissionKind,
 } from './answerSubmission.ts';
 import { readGuardedBody } from './requestGuards.ts';
-import { serverError } from './responses.ts';
+import { serverError, toResponse } from './responses.ts';
 import { getStore } from './store.ts';
 
 /**
@@ -27,11 +27,13 @@ export function submissionRoute<K extends SubmissionKind>(
       const activity = await load(slug);
       const body = read.kind === 'json' ? read.json : activity && fromForm(activity, read.form);
       const { riskPhrases } = await getSettings();
-      return await answerSubmission(kind, slug, activity, body, {
-        store: getStore(),
-        riskPhrases,
-        client: context,
-      });
+      return toResponse(
+        await answerSubmission(kind, slug, activity, body, {
+          store: getStore(),
+          riskPhrases,
+          client: context,
+        }),
+      );
     } catch (error) {
       return serverError(SUBMISSION_NAMES[kind], error);
     }

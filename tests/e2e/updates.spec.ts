@@ -54,10 +54,18 @@ for (const { feed, title, listing } of [
   { feed: '/updates/feed.xml', title: 'Project updates', listing: '/updates/' },
   { feed: '/findings/feed.xml', title: 'Findings', listing: '/findings/' },
 ]) {
-  test(`${title}: a feed reader parses the feed, and every entry's link opens its page`, async ({
+  test(`${title}: every page offers the feed, a feed reader parses it, and every entry's link opens its page`, async ({
     page,
     request,
   }) => {
+    for (const path of ['/', '/surveys/practitioners/', '/findings/', '/withdraw/']) {
+      await page.goto(path);
+      await expect(
+        page.locator(`head link[rel="alternate"][type="application/atom+xml"][href="${feed}"]`),
+        path,
+      ).toHaveAttribute('title', title);
+    }
+
     const response = await request.get(feed);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/xml/);

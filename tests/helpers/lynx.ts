@@ -129,8 +129,12 @@ export class Lynx {
       'check' in action ? String.raw`(?:\[[ X]\]|\([ *]\)) ` : String.raw`[^[\n]{0,30}?`;
     const field = new RegExp(String.raw`\[(\d+)\]${between}${escape(words)}`).exec(this.layout);
     if (!field) throw new Error(`Lynx: nothing labelled “${words}” on ${this.page.url}`);
-    // The number and Enter move there; Enter again ticks it, presses it or follows it.
-    return [...field[1], '^J', '^J'];
+    // A field's number and Enter move to it, and Enter again ticks or presses it. A link's number
+    // and Enter follow it at once: a second Enter would follow the next page's first link (the
+    // feeds in its head).
+    const n = field[1];
+    const isField = new RegExp(String.raw`^\s*${n}\. form field`, 'm').test(this.layout);
+    return isField ? [...n, '^J', '^J'] : [...n, '^J'];
   }
 }
 

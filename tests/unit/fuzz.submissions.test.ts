@@ -4,7 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonBody } from '../../src/server/jsonBody.ts';
-import { outcomeResponse } from '../../src/server/outcomeResponse.ts';
+import { outcomeAnswer } from '../../src/server/outcomeAnswer.ts';
+import { toResponse } from '../../src/server/responses.ts';
 import { readGuardedBody } from '../../src/server/requestGuards.ts';
 import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
@@ -56,7 +57,7 @@ async function post(route: SubmissionRoute, body: BodyInit): Promise<Response> {
   if (!read.ok) return read.response;
   if (read.kind !== 'json') throw new Error('expected JSON');
   const result = await route.submit(store, read.json, OPEN_DAY);
-  return result instanceof Response ? result : outcomeResponse(result, 'activity');
+  return result instanceof Response ? result : toResponse(outcomeAnswer(result, 'activity'));
 }
 
 /** A refusal is a clear 4xx, nothing changed in any table, and no prototype was touched. */

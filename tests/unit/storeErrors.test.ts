@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outcomeResponse } from '../../src/server/outcomeResponse.ts';
-import { serverError } from '../../src/server/responses.ts';
+import { outcomeAnswer } from '../../src/server/outcomeAnswer.ts';
+import { serverError, toResponse } from '../../src/server/responses.ts';
 import { DATABASE_FILE, openSqliteStore } from '../../src/server/sqliteStore.ts';
 import {
   asStoreError,
@@ -113,7 +113,7 @@ describe('telling a store error apart', () => {
 describe('the answer a client gets', () => {
   it('is 503 with Retry-After and a message saying nothing was saved', async () => {
     for (const reason of ['busy', 'unwritable'] as const) {
-      const response = outcomeResponse({ outcome: 'unavailable', reason }, 'survey');
+      const response = toResponse(outcomeAnswer({ outcome: 'unavailable', reason }, 'survey'));
       expect(response.status).toBe(503);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await response.json()).error).toMatch(/Nothing was saved/);
