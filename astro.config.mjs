@@ -84,11 +84,39 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // No telemetry-like prefetching of other pages: keep requests to what a person asks for.
   prefetch: false,
+  // The dev toolbar writes an inline script the policy would refuse, and `npm run cms` (astro
+  // dev) is used by researchers, who have no use for it.
+  devToolbar: { enabled: false },
   build: { format: 'directory' },
   // The site keeps no server-side sessions for participants; researcher sign-in issues its own
   // token (see the researcher workspace), so Astro's session store is not needed.
   session: false,
   vite: {
+    // `npm run cms` (scripts/cms.ts): Decap's local backend switches the working tree between
+    // draft branches for every save, status change and publish. Astro reloads every open page
+    // when content changes, which reloaded the editor itself part way through its own save
+    // ("Loading entry..." again, its state lost). The editor reads content through its backend,
+    // so its development server does not watch the files that backend moves.
+    ...(process.env.SG_CONTENT_EDITOR === '1' && {
+      server: {
+        watch: { ignored: ['**/content/**', '**/public/uploads/**'] },
+        // Images are answered by the local backend, from git: an image saved with a draft is on
+        // its branch only, and one published since this server started is not in its list of
+        // public files (not watched, above). So the preview shows both (admin/draftMedia.ts).
+        proxy: {
+          '/uploads/': new URL(process.env.PUBLIC_DECAP_LOCAL_URL || 'http://127.0.0.1:8081')
+            .origin,
+        },
+      },
+      // Bundled when the server starts. Found only when the editor is first opened, they were
+      // bundled then, and the modules already sent answered "504 Outdated Optimize Dep": a
+      // blank editor on the first visit after a fresh install. These are what /admin/ imports
+      // beyond React (admin/cms.ts and the site components its previews use).
+      optimizeDeps: { include: ['decap-cms-app', 'formik', 'yup', 'astro/zod'] },
+      // A cache of its own: `astro check` or `npm run dev` in the same folder re-bundle the
+      // shared one for their settings, under the running editor.
+      cacheDir: 'node_modules/.vite-editor',
+    }),
     build: {
       // The CMS editor is one large chunk loaded only on /admin/.
       chunkSizeWarningLimit: 8000,

@@ -24,6 +24,26 @@ import {
 // Decap wants folders without the leading "./" that Astro's loaders use.
 const folder = (name: keyof typeof CONTENT_FOLDERS) => CONTENT_FOLDERS[name].replace(/^\.\//, '');
 
+/** Select options that show words and store the value the schema expects. */
+function labelled<T extends string>(values: readonly T[], labels: Record<T, string>) {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+const ACTIVITY_STATUS_LABELS = {
+  draft: 'Draft: built but not listed on the site',
+  open: 'Open: listed and taking answers',
+  closed: 'Closed: listed, no longer taking answers',
+};
+const SURVEY_LAYOUT_LABELS = {
+  'one-page': 'All questions on one page',
+  'question-per-page': 'One question a page ("Question 3 of 12")',
+};
+const PROTOTYPE_STATUS_LABELS = {
+  idea: 'Idea',
+  prototype: 'Prototype',
+  pilot: 'Pilot',
+};
+
 const audienceOptions = AUDIENCES.map((value) => ({ value, label: AUDIENCE_LABELS[value] }));
 
 const consent = object(
@@ -57,9 +77,8 @@ const activityFields: CmsField[] = [
     hint: 'One or two sentences shown in lists (20 to 300 characters).',
   }),
   select('audience', 'Who it is for', audienceOptions, { multiple: true, min: 1 }),
-  select('status', 'Status', [...ACTIVITY_STATUSES], {
+  select('status', 'Status', labelled(ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS), {
     default: 'draft',
-    hint: 'Draft: not listed. Open: taking answers. Closed: listed, not taking answers.',
   }),
   date('opens', 'Opens on'),
   date('closes', 'Closes on'),
@@ -80,10 +99,12 @@ const activityFields: CmsField[] = [
 ];
 
 // Alternative text is required whenever an image is chosen; the build refuses empty alt text.
+// Decap marks every field of an optional group "(optional)" (decap-cms#3005), so the label
+// does not also say "required": the hint says when it is needed.
 const image = optionalObject('image', 'Image', [
   { name: 'src', label: 'Image file', widget: 'image', required: true } as CmsField,
-  string('alt', 'Alternative text (required with an image)', {
-    hint: 'Describe what the image shows for people who cannot see it.',
+  string('alt', 'Alternative text', {
+    hint: 'Needed whenever you choose an image: describe what it shows for people who cannot see it.',
   }),
 ]);
 
@@ -103,9 +124,13 @@ export const collections: CmsCollection[] = [
       optional(
         list(
           'youSaidWeDid',
-          'You said, we did',
+          'Things people said, and what we did',
           [text('said', 'You said'), text('did', 'We did')],
-          { label_singular: 'item', summary: '{{fields.said}}' },
+          {
+            label_singular: 'thing people said',
+            summary: '{{fields.said}}',
+            hint: 'Shown as "You said, we did" on the finding and on the prototype scopes it shaped.',
+          },
         ),
       ),
       optionalObject(
@@ -160,7 +185,9 @@ export const collections: CmsCollection[] = [
     fields: [
       string('title', 'Title'),
       text('summary', 'Summary'),
-      select('status', 'Stage', [...PROTOTYPE_STATUSES], { default: 'idea' }),
+      select('status', 'Stage', labelled(PROTOTYPE_STATUSES, PROTOTYPE_STATUS_LABELS), {
+        default: 'idea',
+      }),
       string('version', 'Version', {
         default: '0.1',
         pattern: ['^\\d+\\.\\d+$', 'Write the version like 0.1'],
@@ -181,9 +208,14 @@ export const collections: CmsCollection[] = [
           string('name', 'Name'),
           text('description', 'Description'),
           optional(
-            select('status', 'Stage of this feature', [...PROTOTYPE_STATUSES], {
-              hint: 'Leave empty when it is at the same stage as the whole scope.',
-            }),
+            select(
+              'status',
+              'Stage of this feature',
+              labelled(PROTOTYPE_STATUSES, PROTOTYPE_STATUS_LABELS),
+              {
+                hint: 'Leave empty when it is at the same stage as the whole scope.',
+              },
+            ),
           ),
           image,
         ],
@@ -213,9 +245,8 @@ export const collections: CmsCollection[] = [
     extension: 'yml',
     fields: [
       ...activityFields,
-      select('layout', 'Layout', [...SURVEY_LAYOUTS], {
+      select('layout', 'How questions are shown', labelled(SURVEY_LAYOUTS, SURVEY_LAYOUT_LABELS), {
         default: 'one-page',
-        hint: 'one-page: every question on one page. question-per-page: one question at a time, with "Question 3 of 12".',
       }),
       boolean('askWhoHelped', 'Ask "Did someone help you fill this in?"', { default: true }),
       {
@@ -341,7 +372,7 @@ export const collections: CmsCollection[] = [
           }),
           optional(
             listOf('personalNames', 'Names to highlight for moderators', string('name', 'Name'), {
-              hint: 'Comments on prototype scopes are shown to a moderator with these names highlighted, so they can be edited out before publishing.',
+              hint: 'Comments on prototype scopes are shown to a moderator with these names highlighted, so they can be edited out before publishing. Start from common first names; add names of local workers, school staff and places.',
             }),
           ),
           object('safeguardingProtocol', 'Safeguarding protocol', [

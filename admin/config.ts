@@ -51,6 +51,8 @@ export function editorConfig(settings: EditorSettings): CmsConfig {
     media_folder: 'public/uploads',
     public_folder: '/uploads',
     locale: 'en',
+    // The project's mark on the sign-in page instead of Decap's.
+    logo: { src: '/favicon.svg', show_in_header: false },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections,
   };

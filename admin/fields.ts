@@ -1,5 +1,6 @@
 import { PICTOGRAM_NAMES } from '../src/schemas/pictograms.ts';
 import type { CmsField } from 'decap-cms-core';
+import { IMAGE_COMPONENT_ID } from './imageComponent.ts';
 
 /**
  * Small builders for Decap fields, so that every collection states the same kinds of field the
@@ -15,7 +16,12 @@ export const string = (name: string, label: string, extra?: Extra) =>
 export const text = (name: string, label: string, extra?: Extra) =>
   field('text', name, label, extra);
 export const markdown = (name: string, label: string, extra?: Extra) =>
-  field('markdown', name, label, { buttons: MARKDOWN_BUTTONS, editor_components: [], ...extra });
+  field('markdown', name, label, {
+    buttons: MARKDOWN_BUTTONS,
+    // Only our image control, which asks for alternative text or a decorative choice.
+    editor_components: [IMAGE_COMPONENT_ID],
+    ...extra,
+  });
 /**
  * A yes/no switch. The editor always writes its value, so it is never "optional" in the editor
  * even where the schema has a default for hand-written files.
@@ -24,13 +30,16 @@ export const boolean = (name: string, label: string, extra?: Extra) =>
   field('boolean', name, label, { default: false, ...extra });
 export const int = (name: string, label: string, extra?: Extra) =>
   field('number', name, label, { value_type: 'int', ...extra });
-/** A calendar date with no time, written as 2026-11-01. */
+/**
+ * A calendar date with no time, written as 2026-11-01. Not picker_utc: that labels a date-only
+ * field "UTC", which means nothing to a researcher; with no time in the format there is no
+ * time zone to shift the day.
+ */
 export const date = (name: string, label: string, extra?: Extra) =>
   field('datetime', name, label, {
     format: 'YYYY-MM-DD',
     date_format: 'D MMMM YYYY',
     time_format: false,
-    picker_utc: true,
     ...extra,
   });
 export const select = (
@@ -44,9 +53,17 @@ export const object = (name: string, label: string, fields: CmsField[], extra?: 
 /** A list of objects, each with the given fields. */
 export const list = (name: string, label: string, fields: CmsField[], extra?: Extra) =>
   field('list', name, label, { fields, ...extra });
-/** A list of single values. */
+/**
+ * A list of single values. Its item's label names one item, so the editor says "Add question"
+ * and "1 question", not "Add questions for stakeholders" and "1 questions".
+ */
 export const listOf = (name: string, label: string, item: CmsField, extra?: Extra) =>
-  field('list', name, label, { field: item, collapsed: false, ...extra });
+  field('list', name, label, {
+    field: item,
+    collapsed: false,
+    label_singular: (item.label ?? item.name).toLowerCase(),
+    ...extra,
+  });
 
 export const optional = (f: CmsField): CmsField => ({ ...f, required: false });
 

@@ -1,12 +1,12 @@
 import type { CmsField, CmsFieldBase, CmsFieldObject } from 'decap-cms-core';
 import type { QUESTION_TYPES } from '../src/schemas/survey.ts';
+import { CONDITION_WIDGET } from './conditionChoices.ts';
 import {
   boolean,
   easyReadPicture,
   int,
   list,
   optional,
-  optionalObject,
   SLUG_PATTERN,
   string,
   text,
@@ -31,15 +31,16 @@ const common: CmsField[] = [
   boolean('sensitive', 'Offer "Prefer not to say"', {
     hint: 'Choices, ratings, yes or no and numbers get a "Prefer not to say" answer. A sensitive text question must be optional instead.',
   }),
-  optionalObject(
-    'showIf',
-    'Show only when',
-    [
-      string('question', 'An earlier question (its short name)', { pattern: SLUG_PATTERN }),
-      string('equals', 'Was answered (option short name, yes, no, or a rating number)'),
-    ],
-    { hint: 'Leave both empty to always ask this question.', collapsed: true },
-  ),
+  {
+    name: 'showIf',
+    label: 'Show only when',
+    widget: CONDITION_WIDGET,
+    required: false,
+    hint: 'Ask this question only after a particular answer to an earlier choice, yes or no, or rating question.',
+    // What it stores, as the survey schema reads it: read by the content-model check and by the
+    // editor's messages, which name "When the answer is" when no answer was chosen.
+    fields: [string('question', 'Question'), string('equals', 'When the answer is')],
+  } as CmsField,
 ];
 
 const choiceFields = (): CmsField[] => [
@@ -47,13 +48,15 @@ const choiceFields = (): CmsField[] => [
     'options',
     'Options',
     [
-      string('value', 'Short name', { pattern: SLUG_PATTERN }),
       string('label', 'Label'),
-      optional(text('hint', 'Hint')),
+      string('value', 'Short name', { pattern: SLUG_PATTERN }),
+      // One line, not a text area: an option is a few words, and a list of them should fit on
+      // a screen.
+      optional(string('hint', 'Hint')),
       optional(string('easyRead', 'Easy read label')),
-      optional(text('easyReadHint', 'Easy read hint')),
+      optional(string('easyReadHint', 'Easy read hint')),
     ],
-    { min: 2, label_singular: 'option', summary: '{{fields.label}}' },
+    { min: 2, label_singular: 'option', summary: '{{fields.label}}', collapsed: true },
   ),
   boolean('allowOther', 'Add "Other, please say"'),
 ];

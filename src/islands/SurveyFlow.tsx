@@ -47,6 +47,17 @@ export interface FlowState {
   progress?: string;
 }
 
+/** A survey opened at its start: nothing answered, standard wording. */
+export function startState(): FlowState {
+  return {
+    step: { name: 'start' },
+    values: { answers: {}, consent: {} },
+    errors: {},
+    easyRead: false,
+    returnToCheck: false,
+  };
+}
+
 /** What each history entry remembers, so the browser's Back and Forward restore the step. */
 interface HistoryEntry {
   surveyStep: string;
@@ -58,9 +69,19 @@ export interface SurveyFlowProps {
   slug: string;
   siteName: string;
   initial: FlowState;
+  /**
+   * The editor's preview of a survey being written (admin/previews.tsx): every step, condition
+   * and easy-read wording works, but nothing is kept on the device, sent, or added to the
+   * browser's history (that page is the editor's), and the page title is left alone.
+   */
+  preview?: boolean;
 }
 
 type Status = 'idle' | 'sending' | 'queued';
+
+/** What Send does in the editor's preview. */
+export const PREVIEW_NOT_SENT =
+  'This is the editor’s preview: answers are not sent. Participants see their receipt here.';
 
 /**
  * A survey from consent to receipt. Rendered on the server for every step (so the whole survey
@@ -68,7 +89,13 @@ type Status = 'idle' | 'sending' | 'queued';
  * validates on submit with the same rules the server uses, answers are kept on the device, and
  * a submission made offline waits on the device until it can be sent.
  */
-export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFlowProps) {
+export default function SurveyFlow({
+  survey,
+  slug,
+  siteName,
+  initial,
+  preview = false,
+}: SurveyFlowProps) {
   const [state, setState] = useState<FlowState>(initial);
   const [hydrated, setHydrated] = useState(false);
   const [status, setStatus] = useState<Status>('idle');
@@ -90,6 +117,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
   // After hydration: pick up a draft on this device, and anything still waiting to be sent.
   useEffect(() => {
     setHydrated(true);
+    if (preview) return;
     const draft = loadDraft<FlowState>(slug);
     const resume = draft && initial.step.name === 'start' && draft.state.step.name !== 'done';
     if (resume) {
@@ -126,15 +154,15 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
 
   // Every step has its own page title, with "Error: " first when something needs fixing.
   useEffect(() => {
-    if (!hydrated) return;
+    if (!hydrated || preview) return;
     const hasErrors = Object.keys(state.errors).length > 0;
     document.title = `${hasErrors ? 'Error: ' : ''}${stepTitle(survey, step, easyRead, siteName)} – ${siteName}`;
-  }, [state.errors, hydrated, survey, step, easyRead, siteName]);
+  }, [state.errors, hydrated, preview, survey, step, easyRead, siteName]);
 
   /** A new step, as a new page: one history entry each, so Back returns to this one. */
   function goTo(next: Step, extra: Partial<FlowState> = {}, focusOn?: string) {
     show(next, extra, focusOn);
-    remember(next, extra.returnToCheck ?? false, 'push');
+    if (!preview) remember(next, extra.returnToCheck ?? false, 'push');
   }
 
   function remember(next: Step, returnToCheck: boolean, how: 'push' | 'replace') {
@@ -219,6 +247,10 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
       return goTo(nextStep(survey, step, normaliseValues(values).answers, state.returnToCheck), {
         returnToCheck: false,
       });
+    }
+    if (preview) {
+      setState((current) => ({ ...current, notice: PREVIEW_NOT_SENT }));
+      return;
     }
     setStatus('sending');
     const body = { ...normaliseValues(values), submissionId: values.submissionId! };
@@ -417,7 +449,7 @@ export default function SurveyFlow({ survey, slug, siteName, initial }: SurveyFl
                 </Form>
               )}
             </div>
-            {hydrated && step.name !== 'done' && (
+            {hydrated && !preview && step.name !== 'done' && (
               <DeviceDraftNote onClear={clearThisDevice} clearLabel={words.clearDevice}>
                 {words.deviceNote}
               </DeviceDraftNote>

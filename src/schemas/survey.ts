@@ -157,21 +157,22 @@ export function checkQuestions(questions: Question[], ctx: z.RefinementCtx, path
       if (!target) {
         ctx.addIssue({
           code: 'custom',
-          path: [...at, 'showIf', 'question'],
-          message: `points at "${question.showIf.question}", which is not an earlier question in this survey`,
+          path: [...at, 'showIf'],
+          message: `there is no earlier question called "${question.showIf.question}"`,
         });
       } else {
         const allowed = answerValues(target);
         if (!allowed) {
           ctx.addIssue({
             code: 'custom',
-            path: [...at, 'showIf', 'question'],
+            path: [...at, 'showIf'],
             message: `"${target.id}" is a ${target.type} question, which cannot be used in a condition`,
           });
-        } else if (!allowed.includes(question.showIf.equals)) {
+        } else if (question.showIf.equals && !allowed.includes(question.showIf.equals)) {
+          // (An empty answer is already reported by the field itself, as not filled in.)
           ctx.addIssue({
             code: 'custom',
-            path: [...at, 'showIf', 'equals'],
+            path: [...at, 'showIf'],
             message: `"${question.showIf.equals}" is not an answer to "${target.id}" (one of: ${allowed.join(', ')})`,
           });
         }

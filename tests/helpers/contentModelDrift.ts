@@ -113,6 +113,8 @@ export function cmsShape(field: AnyField): Shape {
     case 'relation':
       return field.multiple ? { kind: 'list', item: { kind: 'string' } } : { kind: 'string' };
     case 'object':
+    case 'condition':
+      // "Show only when" (admin/conditionWidget.tsx) stores an object with these fields.
       return cmsObject(field.fields as AnyField[]);
     case 'list': {
       if (field.types) {
@@ -136,7 +138,8 @@ export function cmsObject(fields: AnyField[]): Shape {
       shape: cmsShape(field),
       required: field.required !== false,
       cmsDefault: field.default !== undefined,
-      optionalGroup: field.widget === 'object' && field.required === false,
+      optionalGroup:
+        ['object', 'condition'].includes(String(field.widget)) && field.required === false,
     };
   }
   return { kind: 'object', fields: out };

@@ -89,7 +89,16 @@ describe('the content build', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.output).toContain('content/surveys/practitioners.yml');
-    expect(result.output).toContain('"no-such-question", which is not an earlier question');
+    expect(result.output).toContain('there is no earlier question called "no-such-question"');
+  });
+
+  it('stops on a Markdown image without alternative text in any body, naming the file', async () => {
+    const result = await sync(
+      projectWith('content/pages/about.md', (t) => `${t}\n![](/uploads/team.png)\n`),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/pages/about.md');
+    expect(result.output).toContain('the image /uploads/team.png has no alternative text');
   });
 
   it('stops when an activity offers easy read but a string has no easy-read version', async () => {

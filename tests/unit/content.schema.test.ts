@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONTENT_SCHEMAS,
   findingSchema,
-  journeySchema,
-  pageSchema,
   prototypeSchema,
-  settingsSchema,
   surveySchema,
 } from '../../src/schemas/index.ts';
 import { contentFiles } from '../helpers/contentFiles.ts';
 import { validSurvey } from '../fixtures/content.ts';
 
-const schemas = {
-  surveys: surveySchema,
-  journeys: journeySchema,
-  prototypes: prototypeSchema,
-  findings: findingSchema,
-  pages: pageSchema,
-  settings: settingsSchema,
-};
+const schemas = CONTENT_SCHEMAS;
 
 /** "questions.2.showIf.question: points at ..." for each problem, so failures read clearly. */
 function problems(result: {
@@ -66,7 +57,7 @@ describe('survey rules a hand edit could break', () => {
     const survey = validSurvey();
     survey.questions[1].showIf = { question: 'no-such-question', equals: 'yes' };
     expect(problems(surveySchema.safeParse(survey))).toEqual([
-      'questions.1.showIf.question: points at "no-such-question", which is not an earlier question in this survey',
+      'questions.1.showIf: there is no earlier question called "no-such-question"',
     ]);
   });
 
@@ -74,7 +65,7 @@ describe('survey rules a hand edit could break', () => {
     const survey = validSurvey();
     survey.questions[1].showIf = { question: 'used-tool', equals: 'maybe' };
     expect(problems(surveySchema.safeParse(survey))).toEqual([
-      'questions.1.showIf.equals: "maybe" is not an answer to "used-tool" (one of: yes, no)',
+      'questions.1.showIf: "maybe" is not an answer to "used-tool" (one of: yes, no)',
     ]);
   });
 
