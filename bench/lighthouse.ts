@@ -7,7 +7,7 @@
 import lighthouse from 'lighthouse';
 import { launch as launchChrome } from 'chrome-launcher';
 import { CHROMIUM, PORTS, settings } from './lib/config.ts';
-import { ms, passFail, table } from './lib/format.ts';
+import { kb, ms, passFail, table } from './lib/format.ts';
 import { startSite, tempDir, type Running } from './lib/processes.ts';
 
 /** Every participant page kind the issue names, with and without the island. */
@@ -30,6 +30,16 @@ interface Run {
   accessibility: number;
   tbt: number;
   lcp: number;
+  /** Bytes on the wire for the page's scripts and stylesheets (do not depend on machine load). */
+  scriptBytes: number;
+  stylesheetBytes: number;
+}
+
+/** Transfer size of one resource type from Lighthouse's resource summary. */
+function transferBytes(audit: { details?: unknown }, type: string): number {
+  const items = (audit.details as { items?: { resourceType: string; transferSize: number }[] })
+    ?.items;
+  return items?.find((item) => item.resourceType === type)?.transferSize ?? NaN;
 }
 
 async function runOnce(url: string): Promise<Run> {
@@ -51,6 +61,8 @@ async function runOnce(url: string): Promise<Run> {
       accessibility: Math.round((categories.accessibility.score ?? 0) * 100),
       tbt: audits['total-blocking-time'].numericValue ?? NaN,
       lcp: audits['largest-contentful-paint'].numericValue ?? NaN,
+      scriptBytes: transferBytes(audits['resource-summary'], 'script'),
+      stylesheetBytes: transferBytes(audits['resource-summary'], 'stylesheet'),
     };
   } finally {
     chrome.kill();
@@ -98,6 +110,8 @@ export async function lighthouseScores(): Promise<string> {
         'Total blocking time',
         'Largest contentful paint',
         'Accessibility',
+        'JS on the wire',
+        'CSS on the wire',
         'All runs',
       ],
       results.map((r) => [
@@ -106,6 +120,8 @@ export async function lighthouseScores(): Promise<string> {
         ms(r.run.tbt),
         ms(r.run.lcp),
         r.run.accessibility,
+        kb(r.run.scriptBytes),
+        kb(r.run.stylesheetBytes),
         r.scores.join(', '),
       ]),
     ),
