@@ -19,9 +19,9 @@ export function readSubmissionContent(): SubmissionContent {
   const journeys = new Map(readJourneyFiles().map(({ slug, survey }) => [slug, survey]));
   const prototypes = new Map(readPrototypeFiles().map(({ slug, prototype }) => [slug, prototype]));
   return {
-    survey: (slug) => surveys.get(slug),
-    journey: (slug) => journeys.get(slug),
-    prototype: (slug) => prototypes.get(slug),
+    surveys: (slug) => surveys.get(slug),
+    journeys: (slug) => journeys.get(slug),
+    prototypes: (slug) => prototypes.get(slug),
     riskPhrases: readSettingsFile().riskPhrases,
   };
 }

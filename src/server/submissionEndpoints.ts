@@ -1,17 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { validateJourneySubmission } from '../forms/journeyMap.ts';
 import { parseJsonBody } from './jsonBody.ts';
-import { outcomeResponse } from './outcomeResponse.ts';
-import { feedbackLimiter, feedbackResponse, submitFeedback } from './prototypeFeedback.ts';
+import {
+  answerSubmission,
+  SUBMISSION_NAMES,
+  type Activities,
+  type SubmissionKind,
+} from './answerSubmission.ts';
 import { MAX_BODY_BYTES } from './requestGuards.ts';
 import { json, serverError } from './responses.ts';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './sameOrigin.ts';
 import type { Store } from './store.ts';
-import { requestSubmissionLimit } from './submissionLimit.ts';
-import { submitActivityResponse, submitSurveyResponse } from './surveySubmissions.ts';
-import { requestClientKey } from './withdrawals.ts';
-import type { Journey, Prototype, Survey } from '../schemas/index.ts';
 
 /**
  * The three submission APIs (`POST /api/surveys/<slug>/responses`, `/api/journeys/<slug>/maps`,
@@ -22,32 +21,26 @@ import type { Journey, Prototype, Survey } from '../schemas/index.ts';
  *
  * The checks and decisions are the API routes' own, from the same modules: same-origin
  * (sameOrigin.ts), body size and JSON rules (requestGuards.ts, jsonBody.ts), validation, flags,
- * receipts and limits (surveySubmissions.ts, prototypeFeedback.ts), and the same answers
- * (outcomeResponse.ts). Only JSON posts to a well-formed address come here; anything else (form
+ * receipts and limits and the same answers (answerSubmission.ts, which the routes use too). Only JSON posts to a well-formed address come here; anything else (form
  * posts, other methods, odd addresses) goes on to the Astro routes, which answer as they always
  * have. The security headers, the request gate and compression wrap this as they wrap Astro
  * (securityHeaders.ts, secureServer).
  */
 
 /** What the endpoints look answers up in: the built site's activities and risk phrases. */
-export interface SubmissionContent {
-  survey(slug: string): Survey | undefined;
-  journey(slug: string): Journey | undefined;
-  prototype(slug: string): Prototype | undefined;
-  riskPhrases: readonly string[];
-}
-
-type Kind = 'surveys' | 'journeys' | 'prototypes';
+export type SubmissionContent = {
+  [K in SubmissionKind]: (slug: string) => Activities[K] | undefined;
+} & { riskPhrases: readonly string[] };
 
 // The slug as routeParams.ts allows it; anything else is Astro's to refuse.
 const ENDPOINT =
   /^\/api\/(?:(surveys)\/([a-z0-9-]{1,100})\/responses|(journeys)\/([a-z0-9-]{1,100})\/maps|(prototypes)\/([a-z0-9-]{1,100})\/feedback)\/?(?:\?.*)?$/;
 
 /** The kind and slug of a submission endpoint's address, or undefined for any other. */
-export function matchSubmission(url: string): { kind: Kind; slug: string } | undefined {
+export function matchSubmission(url: string): { kind: SubmissionKind; slug: string } | undefined {
   const m = ENDPOINT.exec(url);
   if (!m) return undefined;
-  const kind = (m[1] ?? m[3] ?? m[5]) as Kind;
+  const kind = (m[1] ?? m[3] ?? m[5]) as SubmissionKind;
   return { kind, slug: m[2] ?? m[4] ?? m[6] };
 }
 
@@ -123,59 +116,6 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
   });
 }
 
-/** The decision for one parsed submission, as the API routes make it. */
-async function submit(
-  kind: Kind,
-  slug: string,
-  body: unknown,
-  content: SubmissionContent,
-  clientAddress: string | undefined,
-  store: Store,
-): Promise<Response> {
-  // Astro's clientAddress throws when the adapter cannot tell; requestClientKey expects that.
-  const context = {
-    get clientAddress(): string {
-      if (!clientAddress) throw new Error('no client address');
-      return clientAddress;
-    },
-  };
-  const { riskPhrases } = content;
-  const now = new Date();
-  switch (kind) {
-    case 'surveys':
-      return outcomeResponse(
-        await submitSurveyResponse(store, slug, content.survey(slug), body, now, {
-          riskPhrases,
-          limit: requestSubmissionLimit(context),
-        }),
-        'survey',
-      );
-    case 'journeys':
-      return outcomeResponse(
-        await submitActivityResponse(store, 'journey', slug, content.journey(slug), body, now, {
-          riskPhrases,
-          validate: validateJourneySubmission,
-          limit: requestSubmissionLimit(context),
-        }),
-        'journey-mapping activity',
-      );
-    case 'prototypes':
-      return feedbackResponse(
-        await submitFeedback(store, slug, content.prototype(slug), body, now, {
-          limiter: feedbackLimiter(),
-          client: requestClientKey(context),
-          riskPhrases,
-        }),
-      );
-  }
-}
-
-const WHERE: Record<Kind, string> = {
-  surveys: 'survey response',
-  journeys: 'journey map',
-  prototypes: 'prototype feedback',
-};
-
 async function send(res: ServerResponse, response: Response) {
   const text = await response.text();
   res.writeHead(response.status, Object.fromEntries(response.headers));
@@ -206,9 +146,21 @@ export function submissionEndpoints(
       const parsed = parseJsonBody(body.text);
       if (!parsed.ok) return json(400, { error: parsed.error });
       try {
-        return await submit(kind, slug, parsed.value, content(), req.socket.remoteAddress, store());
+        const { riskPhrases, ...activities } = content();
+        const remoteAddress = req.socket.remoteAddress;
+        return await answerSubmission(kind, slug, activities[kind](slug), parsed.value, {
+          store: store(),
+          riskPhrases,
+          // As Astro's clientAddress: it throws when the address is not known.
+          client: {
+            get clientAddress(): string {
+              if (!remoteAddress) throw new Error('no client address');
+              return remoteAddress;
+            },
+          },
+        });
       } catch (error) {
-        return serverError(WHERE[kind], error);
+        return serverError(SUBMISSION_NAMES[kind], error);
       }
     };
     void answer().then((response) => send(res, response));

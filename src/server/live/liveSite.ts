@@ -105,8 +105,9 @@ export class LiveSite {
       };
       return this.#save();
     }
+    let retired: Promise<void>;
     try {
-      await this.#goLive(built.release);
+      ({ retired } = await this.#goLive(built.release));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       rmSync(built.release, { recursive: true, force: true });
@@ -121,12 +122,18 @@ export class LiveSite {
     this.#status.live = { ...version, since: new Date().toISOString(), release: built.release };
     delete this.#status.failed;
     console.log(`Live updates: ${shortCommit(version.commit)} is live.`);
+    // New requests already reach the new build, so the status says so now, not once the old
+    // build has finished its last request; its folder goes only after it has stopped.
     this.#save();
+    await retired;
     this.#removeOldReleases();
   }
 
-  /** Starts `dir`, switches new requests to it, then lets the previous build finish and stop. */
-  async #goLive(dir: string): Promise<void> {
+  /**
+   * Starts `dir` and switches new requests to it. `retired` settles once the previous build has
+   * finished its requests and stopped.
+   */
+  async #goLive(dir: string): Promise<{ retired: Promise<void> }> {
     const site = await startSiteProcess(dir, this.#siteEnv);
     const previous = this.#running;
     this.#running = { site, dir };
@@ -134,11 +141,12 @@ export class LiveSite {
       if (this.#running?.site === site && !this.#stopped) this.#onUnexpectedExit(code);
     });
     const old = this.#proxy.switchTo(newBackend(site.port));
-    if (old && previous) {
-      await this.#proxy.whenIdle(old);
+    if (!old || !previous) return { retired: Promise.resolve() };
+    const retired = this.#proxy.whenIdle(old).then(async () => {
       previous.site.child.kill('SIGTERM');
       await previous.site.exited;
-    }
+    });
+    return { retired };
   }
 
   /** Keeps the running build's folder only; failed builds remove their own. */
