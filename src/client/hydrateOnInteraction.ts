@@ -35,8 +35,11 @@ const hydrateOnInteraction: ClientDirective = (load, _options, island) => {
 };
 
 function whenIdleAfterLoad(run: () => void) {
+  // Safari before 18 has no requestIdleCallback: a moment after load stands in for idle.
   const idle = () =>
-    'requestIdleCallback' in window ? window.requestIdleCallback(run) : window.setTimeout(run, 200);
+    typeof window.requestIdleCallback === 'function'
+      ? window.requestIdleCallback(run)
+      : setTimeout(run, 200);
   if (document.readyState === 'complete') idle();
   else window.addEventListener('load', idle, { once: true });
 }
