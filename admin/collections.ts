@@ -89,19 +89,9 @@ const image = optionalObject('image', 'Image', [
 
 export const collections: CmsCollection[] = [
   {
-    name: 'findings',
-    label: 'Findings',
-    label_singular: 'Finding',
-    folder: folder('findings'),
-    create: true,
-    slug: '{{slug}}',
-    format: 'frontmatter',
-    extension: 'md',
-    summary: '{{title}} ({{date}})',
+    ...datedPosts('findings', 'Findings', 'Finding'),
     fields: [
-      string('title', 'Title'),
-      date('date', 'Date', { default: '{{now}}' }),
-      text('summary', 'Summary', { hint: 'One or two sentences (20 to 300 characters).' }),
+      ...datedPostFields(),
       optional(relation('surveys', 'Surveys it draws on', 'surveys')),
       optional(relation('journeys', 'Journey activities it draws on', 'journeys')),
       optional(relation('prototypes', 'Prototype scopes it shaped', 'prototypes')),
@@ -139,6 +129,22 @@ export const collections: CmsCollection[] = [
           collapsed: true,
         },
       ),
+      markdown('body', 'Body'),
+    ],
+  },
+  {
+    ...datedPosts('updates', 'Project updates', 'Project update'),
+    fields: [
+      ...datedPostFields(),
+      optional(
+        string('author', 'Written by', {
+          hint: 'A person or a team. Left empty, the update is signed by the Safeguarding 2.0 team.',
+        }),
+      ),
+      optional(relation('surveys', 'Surveys it is about', 'surveys')),
+      optional(relation('journeys', 'Journey activities it is about', 'journeys')),
+      optional(relation('prototypes', 'Prototype scopes it is about', 'prototypes')),
+      optional(relation('findings', 'Findings it is about', 'findings')),
       markdown('body', 'Body'),
     ],
   },
@@ -295,6 +301,9 @@ export const collections: CmsCollection[] = [
           string('tagline', 'Tagline'),
           text('description', 'Description'),
           string('researchLead', 'Who runs the research'),
+          string('siteUrl', 'Address of this site', {
+            hint: 'The public address, such as https://safeguarding2.example (no / at the end). Feeds link to pages with it.',
+          }),
           string('contactEmail', 'Contact email'),
           list(
             'partners',
@@ -347,6 +356,30 @@ export const collections: CmsCollection[] = [
   },
 ];
 
+/** Findings and updates: dated Markdown posts, listed by title and date. */
+function datedPosts(name: 'findings' | 'updates', label: string, labelSingular: string) {
+  return {
+    name,
+    label,
+    label_singular: labelSingular,
+    folder: folder(name),
+    create: true,
+    slug: '{{slug}}',
+    format: 'frontmatter',
+    extension: 'md',
+    summary: '{{title}} ({{date}})',
+  } as const;
+}
+
+/** The title, date and summary every dated post starts with. */
+function datedPostFields(): CmsField[] {
+  return [
+    string('title', 'Title'),
+    date('date', 'Date', { default: '{{now}}' }),
+    text('summary', 'Summary', { hint: 'One or two sentences (20 to 300 characters).' }),
+  ];
+}
+
 function roleFields(): CmsField[] {
   return [
     string('value', 'Short name', { pattern: SLUG_PATTERN }),
@@ -358,7 +391,7 @@ function roleFields(): CmsField[] {
 function relation(
   name: string,
   label: string,
-  collection: 'surveys' | 'journeys' | 'prototypes',
+  collection: 'surveys' | 'journeys' | 'prototypes' | 'findings',
 ): CmsField {
   return {
     name,

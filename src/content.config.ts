@@ -7,6 +7,7 @@ import {
   prototypeSchema,
   settingsSchema,
   surveySchema,
+  updateSchema,
 } from './schemas/index.ts';
 import { CONTENT_FOLDERS } from './lib/contentFolders.ts';
 
@@ -22,6 +23,7 @@ export const collections = {
     schema: prototypeSchema,
   }),
   findings: defineCollection({ loader: markdown(CONTENT_FOLDERS.findings), schema: findingSchema }),
+  updates: defineCollection({ loader: markdown(CONTENT_FOLDERS.updates), schema: updateSchema }),
   pages: defineCollection({ loader: markdown(CONTENT_FOLDERS.pages), schema: pageSchema }),
   settings: defineCollection({ loader: data(CONTENT_FOLDERS.settings), schema: settingsSchema }),
 };

@@ -7,6 +7,7 @@ export const CONTENT_FOLDERS = {
   journeys: './content/journeys',
   prototypes: './content/prototypes',
   findings: './content/findings',
+  updates: './content/updates',
   pages: './content/pages',
   settings: './content/settings',
 } as const;

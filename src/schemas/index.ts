@@ -5,3 +5,4 @@ export { prototypeSchema, type Prototype } from './prototype.ts';
 export { findingSchema, type Finding } from './finding.ts';
 export { pageSchema, type Page } from './page.ts';
 export { settingsSchema, type Settings } from './settings.ts';
+export { updateSchema, type Update } from './update.ts';

@@ -31,6 +31,11 @@ export const settingsSchema = z
       outOfHoursPhone: phone,
       description: text(300),
     }),
+    /**
+     * The public address of this site, without a trailing slash. Feeds are read elsewhere (in a
+     * feed reader), so their links must be whole addresses.
+     */
+    siteUrl: z.url({ protocol: /^https?$/ }).regex(/[^/]$/, 'must not end with /'),
     /** Where "Exit this page" sends people: a neutral, everyday site. */
     exitUrl: z.url({ protocol: /^https$/ }),
     /**

@@ -9,6 +9,7 @@ import { recoveryCodes } from './migrations/recoveryCodes.ts';
 import { researcherAccounts } from './migrations/researcherAccounts.ts';
 import { researchDataMigration } from './migrations/researchData.ts';
 import { safeguardingFlags } from './migrations/safeguardingFlags.ts';
+import { sharedCodebook } from './migrations/sharedCodebook.ts';
 
 /**
  * Versioned schema changes, applied in order at start. Never edit a migration that has shipped:
@@ -71,4 +72,5 @@ export const migrations: Migration[] = [
   feedbackSourceGroups,
   accountLinks,
   activityNumbers,
+  sharedCodebook,
 ];

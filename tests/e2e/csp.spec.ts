@@ -34,9 +34,21 @@ async function visit(page: Page, path: string) {
   await page.waitForLoadState('load');
 }
 
-test('every participant page, derived from src/pages, and the not-found page', async ({ page }) => {
+test('every participant page, derived from src/pages, and the not-found page', async ({
+  page,
+  request,
+}) => {
   const violations = await watchPolicyViolations(page);
-  const pages = routesUnder().filter((r) => !/^\/(api|research|admin)\//.test(r));
+  const routes = routesUnder().filter((r) => !/^\/(api|research|admin)\//.test(r));
+  // The Atom feeds are for feed readers: Chromium's own XML viewer would break the policy, not
+  // the feed, so their policy header is checked without opening them.
+  const feeds = routes.filter((r) => r.endsWith('.xml'));
+  expect(feeds).toEqual(['/findings/feed.xml', '/updates/feed.xml']);
+  for (const feed of feeds) {
+    const headers = (await request.get(feed)).headers();
+    expect(headers['content-security-policy'], feed).toContain("default-src 'none'");
+  }
+  const pages = routes.filter((r) => !feeds.includes(r));
   expect(pages).toEqual(expect.arrayContaining(['/', '/findings/', '/preferences/']));
   for (const path of [...pages, '/findings/families-want-plain-words/', '/no-such-page/']) {
     await visit(page, path);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { agreeToEverything, tabTo } from './keyboard.ts';
+import { listenToSpeech, readAloudAndStop } from './speech.ts';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
 
 /**
@@ -8,28 +9,6 @@ import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts'
  * survey, which offers it: the introduction open, a picture with alternative text beside each
  * point, every string in easy-read words, large text, and Read aloud with Stop on every step.
  */
-
-/** Records what the page asks the browser to say, and each Stop. */
-async function listenToSpeech(page: Page) {
-  await page.addInitScript(() => {
-    const said: string[] = [];
-    (window as unknown as { said: string[] }).said = said;
-    window.speechSynthesis.speak = (utterance) => void said.push(utterance.text);
-    window.speechSynthesis.cancel = () => void said.push('(stopped)');
-  });
-}
-const said = (page: Page) => page.evaluate(() => (window as unknown as { said: string[] }).said);
-
-/** Presses Read aloud then Stop for the named part of the step, by keyboard. */
-async function readAloudAndStop(page: Page, what: string, expected: string) {
-  await tabTo(page, page.getByRole('button', { name: `Read aloud: ${what}` }));
-  await page.keyboard.press('Enter');
-  await tabTo(page, page.getByRole('button', { name: `Stop reading: ${what}` }));
-  await page.keyboard.press('Enter');
-  const words = await said(page);
-  expect(words.at(-2), `Read aloud: ${what}`).toContain(expected);
-  expect(words.at(-1)).toBe('(stopped)');
-}
 
 async function expectPicturesWithText(page: Page, atLeast: number) {
   const pictures = page.locator('[data-easy-read-point] img');

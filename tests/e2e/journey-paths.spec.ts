@@ -62,6 +62,24 @@ for (const javaScript of [true, false]) {
       await expect(heading(page)).toHaveText(`Stage 3 of 7: ${SUGGESTED[2]}`);
     });
 
+    test(`back at the start, starting again keeps the stages already made, never the suggested ones (${mode})`, async ({
+      page,
+    }) => {
+      await startMap(page, javaScript);
+      await saveStage(page, 0, 2, 'Teacher worried');
+      await expect(heading(page)).toHaveText(`Stage 2 of 7: ${SUGGESTED[1]}`);
+      await press(page, 'Back', 'Shift+Tab');
+      await expect(heading(page)).toHaveText('Stage 1 of 7: Teacher worried');
+      await press(page, 'Back', 'Shift+Tab');
+      // The start page says the map is kept, and offers no choice that would rebuild it.
+      await expect(page.locator('[data-kept-stages]')).toContainText('7 stages');
+      await expect(page.getByLabel('With a blank map')).toHaveCount(0);
+      await press(page, 'Start your map');
+      // On to the map as it was (its list of stages), the name typed still there.
+      await expect(heading(page)).toHaveText('You have added 7 stages');
+      await expect(page.locator('[data-stage-list] dt').first()).toHaveText('1. Teacher worried');
+    });
+
     test(`the browser’s Back goes one step back at every step, and the Back link too (${mode})`, async ({
       page,
     }) => {
@@ -150,8 +168,15 @@ for (const javaScript of [true, false]) {
       await press(page, 'Remove stage 1: First call');
       await expect(banner(page)).toHaveText('Stage 1, First call, removed. 1 stage left.');
       await expect(heading(page)).toHaveText('You have added 1 stage');
-      // The next Tab carries on from the message, not from the top of the page.
+      // The next Tab carries on from the message, not from the top of the page: to Read aloud
+      // and Stop reading (with JavaScript, just under the heading), then the first stage's Change.
       await page.keyboard.press('Tab');
+      if (javaScript) {
+        await expect(page.getByRole('button', { name: /^Read aloud/ })).toBeFocused();
+        await page.keyboard.press('Tab');
+        await expect(page.getByRole('button', { name: /^Stop reading/ })).toBeFocused();
+        await page.keyboard.press('Tab');
+      }
       await expect(page.locator('#change-stage-0')).toBeFocused();
       await noViolations(page, javaScript, 'axe with a stage removed');
 

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import {
   addAnother,
+  chooseThenNext,
   heading,
   JOURNEY_URL,
   pick,
@@ -202,11 +203,9 @@ for (const javaScript of [true, false]) {
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
     await expect(heading(page)).toHaveText('You have told us about 7 parts');
-    await page.getByLabel('No', { exact: true }).check();
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await chooseThenNext(page, 'No');
     await expect(heading(page)).toHaveText('Who are you?');
-    await page.getByLabel('Parent or carer', { exact: true }).check();
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await chooseThenNext(page, 'Parent or carer');
     await expect(heading(page)).toHaveText('Check your map');
     expect(
       await axeViolations(page, { javaScript, bestPractice: true }),

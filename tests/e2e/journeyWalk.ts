@@ -83,3 +83,18 @@ export async function addAnother(page: Page, yes: boolean) {
   await pick(page, yes ? 'Yes' : 'No');
   await press(page, 'Continue');
 }
+
+/** Easy read, by clicks (the way to a step under test): a radio by its label, then Next. */
+export async function chooseThenNext(page: Page, label: string) {
+  await page.getByLabel(label, { exact: true }).check();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+}
+
+/** Easy read, by clicks: each suggested part felt "OK", then Next, on to the list of parts. */
+export async function feelEveryPart(page: Page) {
+  for (let i = 0; i < SUGGESTED.length; i++) {
+    await page.locator(`#stage-${i}-feeling-3`).check();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+  }
+  await expect(heading(page)).toHaveText(`You have told us about ${SUGGESTED.length} parts`);
+}

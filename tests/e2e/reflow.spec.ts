@@ -136,7 +136,7 @@ test.describe('the site menu', () => {
     await page.goto('/');
     await expect(page.locator('summary', { hasText: 'Menu' })).toBeHidden();
     const links = page.getByRole('navigation', { name: 'Menu' }).getByRole('link');
-    await expect(links).toHaveCount(6);
+    await expect(links).toHaveCount(7);
     for (const link of await links.all()) await expect(link).toBeVisible();
   });
 });

@@ -171,9 +171,10 @@ test('results, coding, exports and deletion, with answers shown only as text', a
   await expect(
     table.locator('tr', { hasText: 'Sharing by phone' }).locator('td').last(),
   ).toHaveText('1');
-  await expect(page.getByLabel('Quotes for “Sharing by phone”, ready to copy')).toHaveValue(
-    `“${XSS_SCRIPT}”`,
-  );
+  // The quote carries its source: the survey, the response's number and the person's role.
+  await expect(
+    page.getByLabel('Quotes for “Sharing by phone” with their sources, ready to copy'),
+  ).toHaveValue(/^“<script>window\.__xss=1<\/script>”\n\(.+, response \d+, .+\)$/);
   await expectAccessible(page);
 
   // Exports: files, never cached, formulas neutralised, headers included.
@@ -272,18 +273,22 @@ test('a code in use is deleted only after asking, and names are unique in any ca
   await expect(page.getByText('Codes saved.')).toBeVisible();
 
   await page.goto(`${BASE}/codes/`);
-  await page.getByText(`Rename or delete “${code}”`).click();
-  await page.getByRole('button', { name: `Delete “${code}” and remove it from 1 answer` }).click();
+  await page.getByText(`Edit, merge or delete “${code}”`).click();
+  await page
+    .getByRole('button', { name: `Delete “${code}” and remove it from 1 answer or passage` })
+    .click();
   await expect(page.locator('#confirm-delete')).toContainText(
-    `Are you sure you want to delete the code “${code}”? It is removed from the 1 answer it is on`,
+    `Are you sure you want to delete the code “${code}”? It is removed from the 1 answer or passage it is on`,
   );
   await expectAccessible(page);
   await page.getByRole('link', { name: 'No, keep it' }).click();
   await expect(page.locator('#confirm-delete')).toHaveCount(0);
   const table = page.getByRole('table', { name: 'Codes and how often they are used' });
   await expect(table).toContainText(code);
-  await page.getByText(`Rename or delete “${code}”`).click();
-  await page.getByRole('button', { name: `Delete “${code}” and remove it from 1 answer` }).click();
+  await page.getByText(`Edit, merge or delete “${code}”`).click();
+  await page
+    .getByRole('button', { name: `Delete “${code}” and remove it from 1 answer or passage` })
+    .click();
   await page.getByRole('button', { name: `Yes, delete “${code}”` }).click();
   await expect(table).not.toContainText(code);
 

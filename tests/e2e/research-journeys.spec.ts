@@ -164,9 +164,10 @@ test('maps combined by stage and role, grouped, coded, opened, exported and dele
   ).toBeChecked();
   await expectAccessible(page);
   await page.goto(`${BASE}/codes/`);
-  await expect(page.getByLabel(`Quotes for “${CODE}”, ready to copy`)).toHaveValue(
-    `“${XSS_SCRIPT}”`,
-  );
+  // The quote carries its source: the journey, the map's number and the person's role.
+  await expect(
+    page.getByLabel(`Quotes for “${CODE}” with their sources, ready to copy`),
+  ).toHaveValue(/^“<script>window\.__xss=1<\/script>”\n\(.+, map \d+, .+\)$/);
 
   // One map, drawn as the participant drew it.
   await page.goto(`${BASE}/`);

@@ -33,11 +33,18 @@ export async function fakeExitSite(page: Page) {
 export async function crawl(page: Page, start = '/'): Promise<string[]> {
   const seen = new Set<string>([start]);
   const queue = [start];
+  // Linked files that are not pages (the Atom feeds) are fetched, so a broken one still fails,
+  // but are not returned: the callers check pages.
+  const notPages = new Set<string>();
   while (queue.length > 0) {
     const next = queue.shift()!;
     const response = await page.goto(next);
     if (!response || response.status() !== 200) {
       throw new Error(`${next} answered ${response?.status()}`);
+    }
+    if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) {
+      notPages.add(next);
+      continue;
     }
     const hrefs = await page.$$eval('a[href]', (links) =>
       links.map((a) => (a as HTMLAnchorElement).href),
@@ -52,5 +59,5 @@ export async function crawl(page: Page, start = '/'): Promise<string[]> {
       }
     }
   }
-  return [...seen];
+  return [...seen].filter((route) => !notPages.has(route));
 }

@@ -67,7 +67,9 @@ export async function startServer(
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const server = { child, port, exited, output: () => output };
 
-  const deadline = Date.now() + 30_000;
+  // Two minutes: on a shared machine under load a start (migrations, retention) can take more
+  // than the half minute it takes when quiet.
+  const deadline = Date.now() + 120_000;
   let stopped = false;
   void exited.then(() => (stopped = true));
   while (Date.now() < deadline && !stopped) {

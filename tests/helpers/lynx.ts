@@ -81,8 +81,9 @@ export class Lynx {
       { env: { ...process.env, TERM: 'vt100' }, timeout: 60_000 },
     );
     const text = readFileSync(saved, 'utf8');
-    // The skip link's address is the page's own address (with #main-content): reference 1.
-    const url = /^\s*1\. (\S+?)(?:#main-content)?$/m.exec(text)?.[1] ?? this.page.url;
+    // The skip link's address is the page's own address, with #main-content. (Lynx lists links
+    // in a page's head, such as <link rel="alternate">, as references before it.)
+    const url = /^\s*\d+\. (\S+?)#main-content$/m.exec(text)?.[1] ?? this.page.url;
     this.page = { url, text };
     this.layout = await this.read(url, ['-number_fields']);
     return this.page;

@@ -10,6 +10,7 @@ import {
   prototypeSchema,
   settingsSchema,
   surveySchema,
+  updateSchema,
 } from '../../src/schemas/index.ts';
 import { cmsObject, collectionFields, compare, zodShape } from '../helpers/contentModelDrift.ts';
 
@@ -20,9 +21,10 @@ const schemas = {
   journeys: journeySchema,
   pages: pageSchema,
   settings: settingsSchema,
+  updates: updateSchema,
 };
 /** Markdown collections keep their body outside the front matter the schema checks. */
-const MARKDOWN = new Set(['findings', 'prototypes', 'pages']);
+const MARKDOWN = new Set(['findings', 'prototypes', 'pages', 'updates']);
 
 function drift(name: keyof typeof schemas, fields: CmsField[]) {
   const withoutBody = MARKDOWN.has(name) ? fields.filter((f) => f.name !== 'body') : fields;

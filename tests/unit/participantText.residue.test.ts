@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { saveFeedback } from '../../src/server/feedbackStore.ts';
+import { createCode } from '../../src/server/research/coding.ts';
+import { addExcerpt } from '../../src/server/research/excerpts.ts';
 import { listFlags, recordFlagAction } from '../../src/server/research/flags.ts';
 import { setStageGroup, stageGroups } from '../../src/server/research/journeyData.ts';
 import { decide } from '../../src/server/research/moderation.ts';
@@ -24,6 +26,7 @@ const PARTICIPANT_TEXT: Record<string, string[]> = {
   journey_stage_groups: ['stage_name'],
   feedback: ['comment', 'display_name', 'published_text', 'published_name'],
   feedback_reactions: ['why'],
+  excerpts: ['quote'],
 };
 
 /** Tables that never hold a participant's words, and why. */
@@ -128,6 +131,9 @@ function seed(marker: string): Seeded {
     wouldHaveHelped: `${words} would have helped`,
   });
   const survey = save('survey', 'the-survey', { help: `${marker} they hit me` });
+  // A researcher codes a passage of it: the passage keeps the participant's words.
+  const code = createCode(db, `Theme ${randomUUID().slice(0, 8)}`);
+  addExcerpt(db, survey.id, 'help', { start: 0, end: marker.length, quote: marker }, [code]);
   const journey = save('journey', 'the-journey', {
     role: 'parent',
     stages: [stage(`${marker} waiting`), stage('Assessment')],

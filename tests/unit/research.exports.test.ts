@@ -62,6 +62,7 @@ describe('CSV export', () => {
     const [header, ...rows] = rowsOf(csv);
     expect(header).toEqual([
       'response_id',
+      'response_number',
       'received_on',
       'consent_version',
       'definition_hash',
@@ -74,9 +75,11 @@ describe('CSV export', () => {
       'Caseload',
       'What would help?',
       'Last meeting',
+      'codes',
     ]);
     expect(rows).toHaveLength(5);
     expect(rows[0]).toEqual([
+      '1',
       '1',
       '2027-01-10',
       '1.0',
@@ -90,9 +93,10 @@ describe('CSV export', () => {
       '10',
       'More time to talk',
       '2027-01-03',
+      '',
     ]);
-    expect(rows[2][5]).toBe('School nurse');
-    expect(rows[3][7]).toBe(`'=HYPERLINK("http://x")`);
+    expect(rows[2][6]).toBe('School nurse');
+    expect(rows[3][8]).toBe(`'=HYPERLINK("http://x")`);
     // Every cell of the file, parsed back: none can start a formula.
     expectNoFormulaStarts([header, ...rows]);
   });
@@ -111,13 +115,13 @@ describe('CSV export', () => {
     const [header, row] = rowsOf(
       await read(csvExportStream(temp.store().database(), 'evil', survey)),
     );
-    expect(header.slice(4)).toEqual([
+    expect(header.slice(5, 9)).toEqual([
       `'=HYPERLINK("http://x")`,
       "'+1 how many?",
       "'-1 or less?",
       "'@SUM(1)",
     ]);
-    expect(row.slice(4)).toEqual(["'-1", "'+1", "'@SUM(A1)", "'\tTab"]);
+    expect(row.slice(5, 9)).toEqual(["'-1", "'+1", "'@SUM(A1)", "'\tTab"]);
   });
 
   it('streams 10,000 rows from StatementSync.iterate(), never .all()', async () => {
@@ -152,7 +156,7 @@ describe('CSV export', () => {
     expect(chunks).toBeGreaterThan(10);
     const rows = rowsOf(text);
     expect(rows).toHaveLength(10_001);
-    expect(rows[10_000][11]).toBe('Answer 9999');
+    expect(rows[10_000][12]).toBe('Answer 9999');
 
     const json = JSON.parse(await read(jsonExportStream(db, 'big', researchSurvey, '2027-01-02')));
     expect(json.responses).toHaveLength(10_000);

@@ -324,15 +324,18 @@ describe('journey data in the database', () => {
 
   it('quotes a coded "what would have helped" from its stage', () => {
     const db = store.database();
-    const code = createCode(db, 'journey', SLUG, 'Explanation');
-    setAnswerCodes(db, 'journey', SLUG, 1, 'stages.0.wouldHaveHelped', [code]);
+    const code = createCode(db, 'Explanation');
+    setAnswerCodes(db, 1, 'stages.0.wouldHaveHelped', [code]);
     expect(quotesByCode(db, 'journey', SLUG).get(code)).toEqual([
-      {
+      expect.objectContaining({
+        kind: 'journey',
+        slug: SLUG,
         codeId: code,
         responseId: 1,
+        responseNumber: 1,
         questionId: 'stages.0.wouldHaveHelped',
         text: 'Being told why',
-      },
+      }),
     ]);
   });
 });

@@ -52,10 +52,10 @@ function seed() {
     close: true,
     at: 'now',
   });
-  const time = createCode(db, 'survey', SLUG, 'Time pressure');
-  const talk = createCode(db, 'survey', SLUG, 'Talking');
-  setAnswerCodes(db, 'survey', SLUG, 1, 'help', [time, talk]);
-  setAnswerCodes(db, 'survey', SLUG, 1, 'role-other', [time]);
+  const time = createCode(db, 'Time pressure');
+  const talk = createCode(db, 'Talking');
+  setAnswerCodes(db, 1, 'help', [time, talk]);
+  setAnswerCodes(db, 1, 'role-other', [time]);
   return { flagged };
 }
 

@@ -114,8 +114,8 @@ describe('the response browser', () => {
       match: { phrases: ['scared'], questions: ['help'] },
       raisedOn: '2027-01-12',
     });
-    const code = createCode(db, 'survey', SLUG, 'Time');
-    setAnswerCodes(db, 'survey', SLUG, ids[0], 'help', [code]);
+    const code = createCode(db, 'Time');
+    setAnswerCodes(db, ids[0], 'help', [code]);
 
     const all = browseResponses(db, 'survey', SLUG, {}, 1);
     expect(all.total).toBe(5);

@@ -63,14 +63,16 @@ export function RoleField({
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
           <h1 className="govuk-fieldset__heading">{words.role}</h1>
         </legend>
-        {easyRead && (
-          <EasyReadPoint picture={words.pictures.role}>
-            <ReadAloudControls
-              words={[words.role, ...journey.participantRoles.map(label)]}
-              what={words.role}
-            />
-          </EasyReadPoint>
-        )}
+        <EasyReadPoint picture={easyRead ? words.pictures.role : undefined}>
+          <ReadAloudControls
+            words={[
+              error ? `Error: ${error}` : '',
+              words.role,
+              ...journey.participantRoles.map(label),
+            ]}
+            what={words.role}
+          />
+        </EasyReadPoint>
         <ErrorMessage id="role-error" message={error} />
         <div className="govuk-radios">
           {journey.participantRoles.map((role, i) => (

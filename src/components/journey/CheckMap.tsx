@@ -35,21 +35,20 @@ export function CheckMap({ journey, values, roleLabel, changeLink, easyRead = fa
     <>
       <span className="govuk-caption-l">{journey.title}</span>
       <h1 className="govuk-heading-xl">{words.checkHeading}</h1>
-      {easyRead && (
-        <EasyReadPoint picture={words.pictures.check}>
-          <ReadAloudControls
-            words={[
-              words.checkHeading,
-              ...values.stages.map(
-                (s, i) =>
-                  `${i + 1}. ${s.name ?? ''}: ${s.feeling ? words.feelings[Number(s.feeling) - 1] : ''}`,
-              ),
-              `${words.takingPartAs} ${role ?? ''}`,
-            ]}
-            what={words.checkHeading}
-          />
-        </EasyReadPoint>
-      )}
+      {/* Read aloud in both wordings; the picture beside it only in easy read. */}
+      <EasyReadPoint picture={easyRead ? words.pictures.check : undefined}>
+        <ReadAloudControls
+          words={[
+            words.checkHeading,
+            ...values.stages.map(
+              (s, i) =>
+                `${i + 1}. ${s.name ?? ''}: ${s.feeling ? words.feelings[Number(s.feeling) - 1] : ''}`,
+            ),
+            `${words.takingPartAs} ${role ?? ''}`,
+          ]}
+          what={words.checkHeading}
+        />
+      </EasyReadPoint>
       <EmotionCurve
         points={values.stages.map((s) => ({ name: s.name ?? '', feeling: Number(s.feeling) }))}
       />

@@ -62,22 +62,24 @@ export function StageFields({ journey, index, count, errors, easyRead = false }:
           </p>
         </EasyReadPoint>
       )}
-      {easyRead && (
-        <ReadAloudControls
-          words={[
-            words.stage(index + 1, count, title),
-            prompt ?? '',
-            words.name,
-            words.happened,
-            words.who,
-            words.feeling,
-            ...words.feelings,
-            words.helped,
-            words.wouldHaveHelped,
-          ]}
-          what={words.stage(index + 1, count, title)}
-        />
-      )}
+      {/* Read aloud in both wordings; the stage's errors first, as a screen reader meets them. */}
+      <ReadAloudControls
+        words={[
+          ...Object.entries(errors)
+            .filter(([key, message]) => key.startsWith(`${prefix}.`) && message)
+            .map(([, message]) => `Error: ${message}`),
+          words.stage(index + 1, count, title),
+          prompt ?? '',
+          words.name,
+          words.happened,
+          words.who,
+          words.feeling,
+          ...words.feelings,
+          words.helped,
+          words.wouldHaveHelped,
+        ]}
+        what={words.stage(index + 1, count, title)}
+      />
       <EasyReadPoint picture={point('name')}>
         <TextField
           id={stageFieldId(index, 'name')}

@@ -48,16 +48,16 @@ export function StagesSummary({
     <>
       {changed && <SuccessBanner id={STAGE_CHANGE_ID}>{changed.text}</SuccessBanner>}
       <h1 className="govuk-heading-l">{title}</h1>
-      {easyRead && (
-        <ReadAloudControls
-          words={[
-            title,
-            ...stages.map((stage, i) => `${i + 1}. ${stage.name ?? ''}`),
-            words.addAnother(stages.length > 0),
-          ]}
-          what={title}
-        />
-      )}
+      <ReadAloudControls
+        words={[
+          changed?.text ?? '',
+          anotherError ? `Error: ${anotherError}` : '',
+          title,
+          ...stages.map((stage, i) => `${i + 1}. ${stage.name ?? ''}`),
+          words.addAnother(stages.length > 0),
+        ]}
+        what={title}
+      />
       {stages.length > 0 && (
         <dl className="govuk-summary-list" data-stage-list>
           {stages.map((stage, i) => {

@@ -51,7 +51,14 @@ export function QuestionField({
       <EasyReadPoint picture={picture}>{children}</EasyReadPoint>
     </div>
   );
-  const readAloud = <ReadAloud question={question} text={text} easyRead={easyRead} />;
+  const readAloud = (
+    <ReadAloud
+      question={question}
+      text={text}
+      easyRead={easyRead}
+      error={error ?? errors[otherKey(question.id)]}
+    />
+  );
   const labelText = (
     <QuestionHeading text={text} optional={question.optional} asPageHeading={false} />
   );

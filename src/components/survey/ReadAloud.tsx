@@ -13,7 +13,7 @@ export function ReadAloudControls({ words, what }: { words: string[]; what: stri
   if (!available) return null;
   const speak = () => {
     window.speechSynthesis.cancel();
-    window.speechSynthesis.speak(new SpeechSynthesisUtterance(words.filter(Boolean).join('. ')));
+    window.speechSynthesis.speak(new SpeechSynthesisUtterance(sentences(words)));
   };
   return (
     <div className="govuk-button-group sg-read-aloud" data-read-aloud>
@@ -37,17 +37,35 @@ export function ReadAloudControls({ words, what }: { words: string[]; what: stri
   );
 }
 
-/** Read aloud for one question: the question, its hint and every option, as shown. */
+/**
+ * Read aloud for one question: its error first when it has one (as a screen reader hears the
+ * inline "Error:"), then the question, its hint and every option, as shown.
+ */
 export function ReadAloud({
   question,
   text,
   easyRead,
+  error,
 }: {
   question: Question;
   text: string;
   easyRead: boolean;
+  error?: string;
 }) {
   const { options, exclusive } = choiceOptions(question, easyRead);
-  const words = [text, question.hint ?? '', ...[...options, ...exclusive].map((o) => o.label)];
+  const words = [
+    error ? `Error: ${error}` : '',
+    text,
+    question.hint ?? '',
+    ...[...options, ...exclusive].map((o) => o.label),
+  ];
   return <ReadAloudControls words={words} what={text} />;
 }
+
+/** One sentence a part, so the voice pauses between them; no full stop after a "?" or ".". */
+export const sentences = (words: string[]) =>
+  words
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .map((w) => (/[.?!:]$/.test(w) ? w : `${w}.`))
+    .join(' ');

@@ -70,7 +70,10 @@ export function ActivityIntro({
           </EasyReadPoint>
         </div>
       ) : (
-        <Paragraphs text={activity.intro} />
+        <>
+          <ReadAloudControls words={activity.intro.split(/\n+/)} what="about this research" />
+          <Paragraphs text={activity.intro} />
+        </>
       )}
       {activity.easyReadIntro && (
         <details className="govuk-details">

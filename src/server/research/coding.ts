@@ -2,20 +2,37 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ActivityKind } from '../store.ts';
 import { inWriteTransaction } from '../responseStore.ts';
 
-/** A thematic code a researcher tags free-text answers with. */
+/**
+ * The project's codebook (issue 15, item 4): one set of thematic codes for every survey and
+ * journey, each code optionally the child of a top-level code (one level). A code is applied to a
+ * whole answer (answer_codes) or to a passage of one (excerpts, src/server/research/excerpts.ts).
+ * Codes hold researchers' words, never participants'.
+ */
 export interface Code {
   id: number;
   name: string;
   description: string;
-  /** How many answers carry it. */
+  /** The parent code's id, or null for a top-level code. */
+  parentId: number | null;
+  /** How many answers and passages carry it. */
   uses: number;
 }
 
-/** A tagged answer's text, for quoting in a finding. */
-export interface Quote {
+/** Where a quote comes from, so a finding can cite it (issue 15, item 4). */
+export interface QuoteSource {
+  kind: ActivityKind;
+  slug: string;
+  /** The response's number within its activity, as the workspace shows it. */
+  responseNumber: number;
+  questionId: string;
+  /** The person's role as stored (answers.role), or '' when they did not say. */
+  role: string;
+}
+
+/** A coded answer's text or a coded passage, with its source. */
+export interface Quote extends QuoteSource {
   codeId: number;
   responseId: number;
-  questionId: string;
   text: string;
 }
 
@@ -23,40 +40,75 @@ export class CodeNameTakenError extends Error {
   override name = 'CodeNameTakenError';
 }
 
+/** A parent that does not exist, is itself a child, or would make a code its own ancestor. */
+export class CodeParentError extends Error {
+  override name = 'CodeParentError';
+}
+
 export const CODE_NAME_MAX = 80;
 export const CODE_DESCRIPTION_MAX = 500;
 
-/** Codes of an activity, by name, with how many answers carry each. */
-export function listCodes(db: DatabaseSync, kind: ActivityKind, slug: string): Code[] {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.name, c.description, COUNT(ac.code_id) AS uses
-       FROM codes c LEFT JOIN answer_codes ac ON ac.code_id = c.id
-       WHERE c.activity_kind = ? AND c.activity_slug = ?
-       GROUP BY c.id ORDER BY c.name COLLATE NOCASE, c.id`,
-    )
-    .all(kind, slug) as unknown as Code[];
-  return rows.map((r) => ({ ...r, id: Number(r.id), uses: Number(r.uses) }));
+/**
+ * Every code of the project with how many answers and passages carry it: parents by name, each
+ * followed by its children by name.
+ */
+export function listCodes(db: DatabaseSync): Code[] {
+  const rows = (
+    db
+      .prepare(
+        `SELECT c.id, c.name, c.description, c.parent_id AS parentId,
+           (SELECT COUNT(*) FROM answer_codes ac WHERE ac.code_id = c.id) +
+           (SELECT COUNT(*) FROM excerpts e WHERE e.code_id = c.id) AS uses
+         FROM codes c ORDER BY c.name COLLATE NOCASE, c.id`,
+      )
+      .all() as unknown as Code[]
+  ).map((r) => ({
+    ...r,
+    id: Number(r.id),
+    parentId: r.parentId === null ? null : Number(r.parentId),
+    uses: Number(r.uses),
+  }));
+  const top = rows.filter((r) => r.parentId === null || !rows.some((p) => p.id === r.parentId));
+  return top.flatMap((parent) => [parent, ...rows.filter((r) => r.parentId === parent.id)]);
+}
+
+/** One code, or undefined. */
+export function getCode(db: DatabaseSync, id: number): Code | undefined {
+  return listCodes(db).find((c) => c.id === id);
+}
+
+/** "Parent › Child" for a child code, the name for a top-level one: how exports name codes. */
+export function codePath(codes: Code[], code: Code): string {
+  const parent = codes.find((c) => c.id === code.parentId);
+  return parent ? `${parent.name} › ${code.name}` : code.name;
 }
 
 /**
- * Throws CodeNameTakenError when the activity has another code of this name in any case:
- * "Time pressure" and "time pressure" would split one theme in two. Compared in JavaScript,
- * since SQLite's NOCASE folds only ASCII letters. Runs inside the write transaction.
+ * Throws CodeNameTakenError when another code has this name in any case: "Time pressure" and
+ * "time pressure" would split one theme in two. Compared in JavaScript, since SQLite's NOCASE
+ * folds only ASCII letters. Runs inside the write transaction.
  */
-function checkNameFree(
-  db: DatabaseSync,
-  kind: ActivityKind,
-  slug: string,
-  name: string,
-  exceptId = 0,
-) {
+function checkNameFree(db: DatabaseSync, name: string, exceptId = 0) {
   const folded = name.trim().toLocaleLowerCase('en-GB');
-  const names = db
-    .prepare('SELECT name FROM codes WHERE activity_kind = ? AND activity_slug = ? AND id <> ?')
-    .all(kind, slug, exceptId) as { name: string }[];
+  const names = db.prepare('SELECT name FROM codes WHERE id <> ?').all(exceptId) as {
+    name: string;
+  }[];
   if (names.some((n) => n.name.toLocaleLowerCase('en-GB') === folded)) {
     throw new CodeNameTakenError(name);
+  }
+}
+
+/**
+ * Throws CodeParentError unless `parentId` is a top-level code other than `id`, and `id` (when
+ * given) has no children of its own: one level of nesting, as the issue asks.
+ */
+function checkParent(db: DatabaseSync, parentId: number | null, id = 0) {
+  if (parentId === null) return;
+  const parent = db.prepare('SELECT parent_id AS p FROM codes WHERE id = ?').get(parentId) as
+    { p: number | null } | undefined;
+  if (!parent || parent.p !== null || parentId === id) throw new CodeParentError(String(parentId));
+  if (id && db.prepare('SELECT 1 FROM codes WHERE parent_id = ?').get(id)) {
+    throw new CodeParentError(String(parentId));
   }
 }
 
@@ -64,79 +116,105 @@ function isUniqueViolation(error: unknown) {
   return /UNIQUE constraint failed/.test((error as Error)?.message ?? '');
 }
 
+function nameChange<T>(db: DatabaseSync, name: string, work: () => T): T {
+  try {
+    return inWriteTransaction(db, work);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new CodeNameTakenError(name, { cause: error });
+    throw error;
+  }
+}
+
 /**
- * Adds a code. Throws CodeNameTakenError when the activity already has one of that name, in
- * any case.
+ * Adds a code. Throws CodeNameTakenError when the codebook already has one of that name in any
+ * case, and CodeParentError for a parent that cannot be one.
  */
 export function createCode(
   db: DatabaseSync,
-  kind: ActivityKind,
-  slug: string,
   name: string,
   description = '',
+  parentId: number | null = null,
 ): number {
-  try {
-    return inWriteTransaction(db, () => {
-      checkNameFree(db, kind, slug, name);
-      return Number(
-        db
-          .prepare(
-            'INSERT INTO codes (activity_kind, activity_slug, name, description) VALUES (?, ?, ?, ?)',
-          )
-          .run(kind, slug, name.trim(), description.trim()).lastInsertRowid,
-      );
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new CodeNameTakenError(name, { cause: error });
-    throw error;
-  }
+  return nameChange(db, name, () => {
+    checkNameFree(db, name);
+    checkParent(db, parentId);
+    return Number(
+      db
+        .prepare('INSERT INTO codes (name, description, parent_id) VALUES (?, ?, ?)')
+        .run(name.trim(), description.trim(), parentId).lastInsertRowid,
+    );
+  });
 }
 
-/** Renames a code of this activity; false when it is not one of its codes. */
+/** Renames a code and sets its description and parent; false when there is no such code. */
 export function renameCode(
   db: DatabaseSync,
-  kind: ActivityKind,
-  slug: string,
   id: number,
   name: string,
   description = '',
+  parentId: number | null = null,
 ): boolean {
-  try {
-    return inWriteTransaction(db, () => {
-      checkNameFree(db, kind, slug, name, id);
-      return (
-        Number(
-          db
-            .prepare(
-              `UPDATE codes SET name = ?, description = ?
-               WHERE id = ? AND activity_kind = ? AND activity_slug = ?`,
-            )
-            .run(name.trim(), description.trim(), id, kind, slug).changes,
-        ) > 0
-      );
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new CodeNameTakenError(name, { cause: error });
-    throw error;
-  }
-}
-
-/** Deletes a code of this activity and its uses (by cascade). */
-export function deleteCode(
-  db: DatabaseSync,
-  kind: ActivityKind,
-  slug: string,
-  id: number,
-): boolean {
-  return inWriteTransaction(
-    db,
-    () =>
+  return nameChange(db, name, () => {
+    checkNameFree(db, name, id);
+    checkParent(db, parentId, id);
+    return (
       Number(
         db
-          .prepare('DELETE FROM codes WHERE id = ? AND activity_kind = ? AND activity_slug = ?')
-          .run(id, kind, slug).changes,
-      ) > 0,
+          .prepare('UPDATE codes SET name = ?, description = ?, parent_id = ? WHERE id = ?')
+          .run(name.trim(), description.trim(), parentId, id).changes,
+      ) > 0
+    );
+  });
+}
+
+/** Deletes a code and its uses (by cascade); its children become top-level codes. */
+export function deleteCode(db: DatabaseSync, id: number): boolean {
+  return inWriteTransaction(
+    db,
+    () => Number(db.prepare('DELETE FROM codes WHERE id = ?').run(id).changes) > 0,
   );
+}
+
+/**
+ * Merges `mergedId` into `keptId`: every answer and passage tagged with the merged code is tagged
+ * with the kept one (once), the merged code's children move to the kept code (or become
+ * top-level, when the kept code is itself a child), and the merged code is deleted. Returns how
+ * many applications moved, or undefined when either code is missing or they are the same.
+ */
+export function mergeCodes(db: DatabaseSync, keptId: number, mergedId: number): number | undefined {
+  if (keptId === mergedId) return undefined;
+  return inWriteTransaction(db, () => {
+    const exists = db.prepare('SELECT parent_id AS p FROM codes WHERE id = ?');
+    const kept = exists.get(keptId) as { p: number | null } | undefined;
+    if (!kept || !exists.get(mergedId)) return undefined;
+    const moved =
+      Number(
+        db
+          .prepare(
+            `INSERT OR IGNORE INTO answer_codes (response_id, question_id, code_id)
+             SELECT response_id, question_id, ? FROM answer_codes WHERE code_id = ?`,
+          )
+          .run(keptId, mergedId).changes,
+      ) +
+      Number(
+        db
+          .prepare(
+            `INSERT OR IGNORE INTO excerpts
+               (response_id, question_id, code_id, span_start, span_end, quote)
+             SELECT response_id, question_id, ?, span_start, span_end, quote
+             FROM excerpts WHERE code_id = ?`,
+          )
+          .run(keptId, mergedId).changes,
+      );
+    db.prepare('UPDATE codes SET parent_id = ? WHERE parent_id = ?').run(
+      kept.p === null ? keptId : null,
+      mergedId,
+    );
+    if (kept.p === mergedId)
+      db.prepare('UPDATE codes SET parent_id = NULL WHERE id = ?').run(keptId);
+    db.prepare('DELETE FROM codes WHERE id = ?').run(mergedId);
+    return moved;
+  });
 }
 
 /** Code ids on each question of one response: questionId → code ids. */
@@ -150,25 +228,18 @@ export function codesOfResponse(db: DatabaseSync, responseId: number): Map<strin
 }
 
 /**
- * Replaces the codes on one answer with `codeIds`. Only codes of the response's own activity
- * are accepted; any other id is ignored, so a form cannot attach another survey's code.
- * Returns the ids now applied.
+ * Replaces the codes on one answer with `codeIds`. Ids that are not codes are ignored, so a
+ * stale form cannot fail on a code deleted meanwhile. Returns the ids now applied.
  */
 export function setAnswerCodes(
   db: DatabaseSync,
-  kind: ActivityKind,
-  slug: string,
   responseId: number,
   questionId: string,
   codeIds: number[],
 ): number[] {
   return inWriteTransaction(db, () => {
     const own = new Set(
-      (
-        db
-          .prepare('SELECT id FROM codes WHERE activity_kind = ? AND activity_slug = ?')
-          .all(kind, slug) as { id: number }[]
-      ).map((r) => Number(r.id)),
+      (db.prepare('SELECT id FROM codes').all() as { id: number }[]).map((r) => Number(r.id)),
     );
     const keep = [...new Set(codeIds)].filter((id) => own.has(id));
     db.prepare('DELETE FROM answer_codes WHERE response_id = ? AND question_id = ?').run(
@@ -184,8 +255,21 @@ export function setAnswerCodes(
 }
 
 /**
- * Every tagged answer's text for an activity's codes, grouped by code id. A journey answer's
- * question id names a stage's field (`stages.<i>.wouldHaveHelped`), read from that stage.
+ * SQL for the text of answer `ac.question_id` of response `r`. A journey answer's question id
+ * names a stage's field (`stages.<i>.wouldHaveHelped`), read from that stage.
+ */
+const ANSWER_TEXT = `CASE WHEN ac.question_id GLOB 'stages.[0-9]*.*'
+  THEN r.answers ->> ('$.stages[' || substr(ac.question_id, 8,
+    instr(substr(ac.question_id, 8), '.') - 1) || '].' ||
+    substr(substr(ac.question_id, 8), instr(substr(ac.question_id, 8), '.') + 1))
+  ELSE r.answers ->> ('$."' || ac.question_id || '"') END`;
+
+/** SQL for the role of response `r`: surveys and journey maps both keep it under `role`. */
+const ROLE = `coalesce(r.answers ->> '$.role', '')`;
+
+/**
+ * Every quote of an activity, grouped by code id: each whole coded answer's text and each coded
+ * passage's words, with their source, in response order.
  */
 export function quotesByCode(
   db: DatabaseSync,
@@ -194,55 +278,39 @@ export function quotesByCode(
 ): Map<number, Quote[]> {
   const rows = db
     .prepare(
-      `SELECT ac.code_id AS codeId, ac.response_id AS responseId, ac.question_id AS questionId,
-         CASE WHEN ac.question_id GLOB 'stages.[0-9]*.*'
-           THEN r.answers ->> ('$.stages[' || substr(ac.question_id, 8,
-             instr(substr(ac.question_id, 8), '.') - 1) || '].' ||
-             substr(substr(ac.question_id, 8), instr(substr(ac.question_id, 8), '.') + 1))
-           ELSE r.answers ->> ('$."' || ac.question_id || '"') END AS text
-       FROM answer_codes ac
-       JOIN codes c ON c.id = ac.code_id
-       JOIN responses r ON r.id = ac.response_id
-       WHERE c.activity_kind = ? AND c.activity_slug = ?
-       ORDER BY ac.response_id, ac.question_id`,
+      `SELECT * FROM (
+         SELECT ac.code_id AS codeId, ac.response_id AS responseId, r.number AS responseNumber,
+           ac.question_id AS questionId, ${ANSWER_TEXT} AS text, 0 AS start, ${ROLE} AS role
+         FROM answer_codes ac JOIN responses r ON r.id = ac.response_id
+         WHERE r.activity_kind = ? AND r.activity_slug = ?
+         UNION ALL
+         SELECT e.code_id, e.response_id, r.number, e.question_id, e.quote, e.span_start, ${ROLE}
+         FROM excerpts e JOIN responses r ON r.id = e.response_id
+         WHERE r.activity_kind = ? AND r.activity_slug = ?)
+       ORDER BY responseNumber, questionId, start`,
     )
-    .all(kind, slug) as unknown as Quote[];
+    .all(kind, slug, kind, slug) as unknown as (Quote & { start: number })[];
   const map = new Map<number, Quote[]>();
-  for (const row of rows) {
+  for (const { start: _start, ...row } of rows) {
     if (typeof row.text !== 'string' || row.text === '') continue;
-    const quote = { ...row, codeId: Number(row.codeId), responseId: Number(row.responseId) };
+    const quote: Quote = {
+      ...row,
+      kind,
+      slug,
+      codeId: Number(row.codeId),
+      responseId: Number(row.responseId),
+      responseNumber: Number(row.responseNumber),
+    };
     map.set(quote.codeId, [...(map.get(quote.codeId) ?? []), quote]);
   }
   return map;
 }
 
-/** Quotes as plain text, one per paragraph in quotation marks, ready to paste into a finding. */
-export function quotesAsText(quotes: Quote[]): string {
-  return quotes.map((q) => `“${q.text.trim()}”`).join('\n\n');
-}
-
 /**
- * The names of the codes on each response of an activity: response id → code names, in name
- * order, each once (a code on two answers of a response is listed once). For the exports' codes
- * column; responses without codes are absent.
+ * Quotes as plain text ready to paste into a finding: each in quotation marks, followed by its
+ * source ("practitioners survey, response 12, Social worker"), so it can be cited and checked.
+ * `sourceOf` words the source; the caller knows the activity's title and the person's role.
  */
-export function codeNamesByResponse(
-  db: DatabaseSync,
-  kind: ActivityKind,
-  slug: string,
-): Map<number, string[]> {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT ac.response_id AS responseId, c.name AS name
-       FROM answer_codes ac JOIN codes c ON c.id = ac.code_id
-       WHERE c.activity_kind = ? AND c.activity_slug = ?
-       ORDER BY ac.response_id, c.name COLLATE NOCASE`,
-    )
-    .all(kind, slug) as { responseId: number; name: string }[];
-  const map = new Map<number, string[]>();
-  for (const { responseId, name } of rows) {
-    const id = Number(responseId);
-    map.set(id, [...(map.get(id) ?? []), name]);
-  }
-  return map;
+export function quotesAsText(quotes: Quote[], sourceOf: (quote: Quote) => string): string {
+  return quotes.map((q) => `“${q.text.trim()}”\n(${sourceOf(q)})`).join('\n\n');
 }

@@ -5,6 +5,8 @@ import { choiceOptions } from '../../components/survey/choiceOptions.ts';
 import { otherKey, surveyQuestions } from '../../forms/questions.ts';
 import { answerList, dateAnswer, type StoredResponse } from './results.ts';
 import { iterateResponses } from './responses.ts';
+import { responseTags } from './responseTags.ts';
+import { excerptsJsonMember } from './codingExports.ts';
 
 /**
  * A spreadsheet runs a cell that starts with one of these as a formula (CWE-1236). Prefixing a
@@ -45,13 +47,15 @@ export interface Column {
 }
 
 /**
- * The export's columns: response id, day received, consent version and definition hash, then
+ * The export's columns: response id and number, day received, consent version and definition hash, then
  * one per question (headed by its wording, as researchers read it), with the "Other" text of a
  * question that offers it in the column after. Multiple answers are joined with "; ".
  */
 export function exportColumns(survey: Survey): Column[] {
   const meta: Column[] = [
     { header: 'response_id', kind: 'meta', cell: (r) => String(r.id) },
+    // The number researchers see in the workspace and that excerpts and quotes cite.
+    { header: 'response_number', kind: 'meta', cell: (r) => String(r.number) },
     { header: 'received_on', kind: 'meta', cell: (r) => r.receivedOn },
     { header: 'consent_version', kind: 'meta', cell: (r) => r.consentVersion },
     { header: 'definition_hash', kind: 'meta', cell: (r) => r.definitionHash },
@@ -110,25 +114,36 @@ export function streamOf(pieces: Iterator<string>): ReadableStream<Uint8Array> {
   });
 }
 
-/** The CSV export as a stream: UTF-8 with a byte order mark (so Excel reads it as UTF-8). */
+/**
+ * The CSV export as a stream: UTF-8 with a byte order mark (so Excel reads it as UTF-8). The last
+ * column, `codes`, names the codes on any of the response's answers or passages, joined by "; ".
+ */
 export function csvExportStream(db: DatabaseSync, slug: string, survey: Survey) {
   const columns = exportColumns(survey);
+  const tags = responseTags(db);
   function* pieces() {
-    yield BOM + csvLine(columns.map((c) => c.header));
+    yield BOM + csvLine([...columns.map((c) => c.header), 'codes']);
     for (const response of iterateResponses(db, 'survey', slug)) {
-      yield csvLine(columns.map((c) => c.cell(response)));
+      yield csvLine([
+        ...columns.map((c) => c.cell(response)),
+        tags.codeNames(response.id).join('; '),
+      ]);
     }
   }
   return streamOf(pieces());
 }
 
-/** The JSON export as a stream: the survey's slug and an array of responses as stored. */
+/**
+ * The JSON export as a stream: the survey's slug, an array of responses as stored with the names
+ * of their codes, and the coded passages (src/server/research/codingExports.ts).
+ */
 export function jsonExportStream(
   db: DatabaseSync,
   slug: string,
   survey: Survey,
   exportedOn: string,
 ) {
+  const tags = responseTags(db);
   function* pieces() {
     yield `{"survey":${JSON.stringify(slug)},"title":${JSON.stringify(survey.title)},"exportedOn":${JSON.stringify(exportedOn)},"responses":[`;
     let first = true;
@@ -137,15 +152,19 @@ export function jsonExportStream(
         (first ? '\n' : ',\n') +
         JSON.stringify({
           responseId: r.id,
+          responseNumber: r.number,
           receivedOn: r.receivedOn,
           consentVersion: r.consentVersion,
           definitionHash: r.definitionHash,
           answers: r.answers,
+          codes: tags.codeNames(r.id),
         })
       );
       first = false;
     }
-    yield '\n]}\n';
+    yield '\n]';
+    yield* excerptsJsonMember(db, 'survey', slug);
+    yield '}\n';
   }
   return streamOf(pieces());
 }

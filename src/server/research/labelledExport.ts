@@ -10,6 +10,7 @@ import {
 import { BOM, csvLine, streamOf } from './exports.ts';
 import { answerList, dateAnswer, type StoredResponse } from './results.ts';
 import { iterateResponses } from './responses.ts';
+import { excerptsJsonMember } from './codingExports.ts';
 import { responseTags, type FlagStatus } from './responseTags.ts';
 
 /**
@@ -172,7 +173,9 @@ export function labelledJsonStream(
       yield (first ? '\n' : ',\n') + JSON.stringify(record);
       first = false;
     }
-    yield '\n]}\n';
+    yield '\n]';
+    yield* excerptsJsonMember(db, 'survey', slug);
+    yield '}\n';
   }
   return streamOf(pieces());
 }

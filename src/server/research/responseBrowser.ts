@@ -130,7 +130,8 @@ function source(kind: BrowsedKind): Source {
     // Both surveys and journey maps keep the person's role under the question id `role`.
     role: "coalesce(json_extract(r.answers, '$.role'), '')",
     flag: 'EXISTS (SELECT 1 FROM flags f WHERE f.response_id = r.id)',
-    coded: 'EXISTS (SELECT 1 FROM answer_codes c WHERE c.response_id = r.id)',
+    coded: `(EXISTS (SELECT 1 FROM answer_codes c WHERE c.response_id = r.id)
+      OR EXISTS (SELECT 1 FROM excerpts e WHERE e.response_id = r.id))`,
   };
 }
 

@@ -5,8 +5,8 @@ export type FlagStatus = 'open' | 'closed' | 'none';
 
 /**
  * Lookups of what researchers attached to one response: its flag status and the names of the
- * codes on any of its answers. Read straight from the flags and coding tables (codes,
- * answer_codes), one small query per response, so an export streaming 100,000 rows never holds
+ * codes on any of its answers or passages. Read straight from the flags and coding tables (codes,
+ * answer_codes, excerpts), one small query per response, so an export streaming 100,000 rows never holds
  * them all.
  */
 export function responseTags(db: DatabaseSync) {
@@ -15,8 +15,10 @@ export function responseTags(db: DatabaseSync) {
   );
   const codes = db.prepare(
     `SELECT json_group_array(name) AS names FROM (
-       SELECT DISTINCT c.name FROM answer_codes ac JOIN codes c ON c.id = ac.code_id
-       WHERE ac.response_id = ? ORDER BY c.name COLLATE NOCASE)`,
+       SELECT DISTINCT c.name FROM codes c
+       WHERE c.id IN (SELECT code_id FROM answer_codes WHERE response_id = ?1
+                      UNION SELECT code_id FROM excerpts WHERE response_id = ?1)
+       ORDER BY c.name COLLATE NOCASE)`,
   );
   return {
     flagStatus(responseId: number): FlagStatus {
