@@ -39,7 +39,7 @@ const isHydrated = (element: Element) =>
 
 /**
  * Starts keeping what is entered in `root` (and what was already entered: a browser's autofill
- * or restored form). Call `replayWhenHydrated` once hydration has been started, then `stop`.
+ * or restored form). Once hydration has been started, await `hydrated`, then `replay` and `stop`.
  */
 export function keepTypedState(root: HTMLElement) {
   const entered = new Map<Control, Entered>();
@@ -65,11 +65,19 @@ export function keepTypedState(root: HTMLElement) {
   root.addEventListener('change', onInput, true);
 
   return {
-    async replayWhenHydrated(timeoutMs = 10_000) {
-      const waiting = () => [...entered.keys()].filter((c) => c.isConnected && !isHydrated(c));
+    /**
+     * Waits (up to `timeoutMs`) until React has hydrated every control with an entry, and the
+     * other elements named (the targets of held presses, src/client/holdInteractions.ts).
+     */
+    async hydrated(elements: () => Element[] = () => [], timeoutMs = 10_000) {
+      const waiting = () =>
+        [...entered.keys(), ...elements()].filter((c) => c.isConnected && !isHydrated(c));
       const until = Date.now() + timeoutMs;
       while (waiting().length > 0 && Date.now() < until)
         await new Promise((resolve) => window.setTimeout(resolve, 50));
+    },
+    /** Gives each entry to the island (synchronously: nothing the person does comes between). */
+    replay() {
       for (const [control, value] of entered) {
         if (!control.isConnected || !isHydrated(control) || expected(control) === value) continue;
         replay(control, value);

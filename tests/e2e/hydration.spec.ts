@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { heading, JOURNEY_URL } from './journeyWalk.ts';
+import { EXIT_SCRIPTS, scriptsBeforeLoad } from './site.ts';
 
 // Islands are hydrated when the person starts on the form or when the browser is idle
 // (src/client/hydrateOnInteraction.ts). On a slow connection someone may fill in fields while the
@@ -8,15 +9,14 @@ import { heading, JOURNEY_URL } from './journeyWalk.ts';
 
 const FEEDBACK = '/prototypes/shared-family-timeline/feedback/';
 
-/** Exit this page's script (and the draft clearing it imports), which every page runs at load. */
-const PAGE_SCRIPT = /\/_astro\/(ExitThisPage\.astro_astro_type_script|surveyDraft\.)/;
-
 /** Holds back the islands' scripts, as a slow connection would, until `release` is called. */
 async function holdScripts(page: Page) {
   const held: Route[] = [];
   let holding = true;
   await page.route('**/_astro/*.js', (route) =>
-    holding && !PAGE_SCRIPT.test(route.request().url()) ? held.push(route) : route.continue(),
+    holding && !EXIT_SCRIPTS.test(new URL(route.request().url()).pathname)
+      ? held.push(route)
+      : route.continue(),
   );
   return {
     async release() {
@@ -42,19 +42,15 @@ async function hydrated(page: Page, button: string) {
 test('no island code is fetched at load: only when the person starts or the browser is idle', async ({
   page,
 }) => {
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-  });
   const scriptsHeld = await holdScripts(page);
   await page.goto(FEEDBACK, { waitUntil: 'load' });
-  // Nothing of the island's own is asked for before the page has loaded.
-  expect(scripts.filter((s) => /FeedbackForm|client\./.test(s))).toEqual([]);
   await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
   await scriptsHeld.release();
   // Idle after load: it is hydrated without anyone touching it.
   await hydrated(page, 'Send feedback');
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  // Nothing of the island's own was asked for before the page had loaded.
+  expect(await scriptsBeforeLoad(page)).toEqual([]);
 });
 
 test('feedback entered before the island is hydrated is kept and sent', async ({ page }) => {
@@ -108,4 +104,44 @@ test('a journey stage typed before the island is hydrated is kept and saved', as
   await expect(heading(page)).toHaveText('You have added 1 stage');
   expect(page.url()).toBe(stageUrl);
   await expect(page.locator('main')).toContainText('First call');
+});
+
+test('a tick and a press made while the island is being hydrated are not undone', async ({
+  page,
+}) => {
+  // Right after React has attached itself to the island (its listener on the document comes
+  // last) and before the island has been given what was entered, the person ticks the last
+  // box and presses Start: the moment a click used to be judged on the server's empty form.
+  await page.addInitScript(() => {
+    const add = Document.prototype.addEventListener;
+    let seen = false;
+    Document.prototype.addEventListener = function (
+      this: Document,
+      ...args: Parameters<Document['addEventListener']>
+    ) {
+      if (args[0] === 'selectionchange' && !seen) {
+        seen = true;
+        setTimeout(() => (window as { duringHydration?: () => void }).duringHydration?.(), 0);
+      }
+      return add.apply(this, args);
+    };
+  });
+  const scriptsHeld = await holdScripts(page);
+  await page.goto(JOURNEY_URL);
+  const boxes = await page.getByRole('checkbox').all();
+  for (const box of boxes.slice(0, -1)) await box.check();
+  await page.getByLabel('With a blank map').check();
+  await page.evaluate(() => {
+    (window as { duringHydration?: () => void }).duringHydration = () => {
+      const boxes = document.querySelectorAll<HTMLInputElement>('input[type=checkbox]');
+      boxes[boxes.length - 1].click();
+      [...document.querySelectorAll('button')]
+        .find((button) => button.textContent?.trim() === 'Start your map')
+        ?.click();
+    };
+  });
+  await scriptsHeld.release();
+  // The press was made with every box ticked: the map starts, in the page.
+  await expect(heading(page)).toHaveText(/^Stage 1/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

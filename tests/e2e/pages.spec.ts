@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { publicPages } from './routes.ts';
-import { crawl, recordOutsideRequests } from './site.ts';
+import { crawl, EXIT_SCRIPTS, recordOutsideRequests, scriptsBeforeLoad } from './site.ts';
 
 // One test per page, listed before the run from the route files and the content folders
 // (routes.ts), so a slow or failing page is named on its own and never hides the others.
@@ -12,10 +12,6 @@ const interactive = (path: string) =>
   /^\/(surveys|journeys)\/[^/]+\/$/.test(path) ||
   /^\/prototypes\/[^/]+\/(feedback\/|comments\/)?$/.test(path) ||
   path === '/withdraw/';
-
-// Exit this page's own script, with the module that clears drafts from the device.
-const EXIT_SCRIPTS =
-  /^\/_astro\/(ExitThisPage\.astro_astro_type_script_index_0_lang|surveyDraft)\.[\w-]+\.js$/;
 
 test('the crawl from the home page reaches only listed pages, and every kind of page', async ({
   page,
@@ -55,20 +51,6 @@ test('every page has a title of its own', async ({ request }) => {
 
 /** Survey, journey and feedback pages: server-rendered forms with an island. */
 const PARTICIPANT_FORM = /^\/(surveys|journeys)\/[^/]+\/$|^\/prototypes\/[^/]+\/feedback\/$/;
-
-/** Script files (other than Exit this page's) the page fetched before its load event. */
-async function scriptsBeforeLoad(page: Page) {
-  const entries = await page.evaluate(() => {
-    const [navigation] = performance.getEntriesByType(
-      'navigation',
-    ) as PerformanceNavigationTiming[];
-    return performance
-      .getEntriesByType('resource')
-      .filter((entry) => entry.startTime < navigation.loadEventStart)
-      .map((entry) => new URL(entry.name).pathname);
-  });
-  return entries.filter((path) => path.endsWith('.js') && !EXIT_SCRIPTS.test(path));
-}
 
 async function overflow(page: Page) {
   return page.evaluate(
