@@ -64,7 +64,10 @@ question page 98, feedback 95, survey start 94 (TBT 260 ms), journey builder 87 
   or when the browser is idle after \`load\`; never at load. The forms are server-rendered and post without
   JavaScript until then. Whatever was typed, ticked or autofilled before hydration is given back to the island as the
   input events React listens for (\`src/client/keepTypedState.ts\`), so it is kept and is what the island sends
-  (\`tests/e2e/hydration.spec.ts\`, which fails without it).
+  (\`tests/e2e/hydration.spec.ts\`, which fails without it). While React takes the island over, it sees none of the
+  person's events: a tick stays as made and a press of a button or link (or Enter in a form) is held, then done
+  again once the island has what was entered (\`src/client/holdInteractions.ts\`); before that, a press made in that
+  window was judged on the server's empty form, and a tick could be undone.
 - **Only the GOV.UK Frontend CSS the site uses**: \`src/styles/site.scss\` brings in 27 of the 38 components and
   four of the five override files (and the one spacing override it uses), in GOV.UK Frontend's own order, instead of the whole bundle: 145 KB of CSS (14.4 KB
   Brotli) down to 97 KB (about 11.5 KB Brotli). \`tests/unit/govukStyles.test.ts\` compiles it and checks that every
