@@ -1,8 +1,8 @@
 /**
  * `npm run bench` runs every part; `npm run bench -- write-path page-weight` runs some. Each part
  * writes its section to bench/out/<part>.md, and bench/REPORT.md is put together from the
- * sections on disk, so a single part can be re-run without losing the others (each section says
- * when it was measured). BENCH_QUICK=1 makes a short smoke run.
+ * sections on disk, or for a part not run here from REPORT.md itself, so a single part can be
+ * re-run without losing the others (each section says when it was measured). BENCH_QUICK=1 makes a short smoke run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -142,9 +142,33 @@ try {
   removeTempDirs();
 }
 
+/** Where each part's section starts in REPORT.md, so a later run can find it again. */
+const mark = (part: string) => `<!-- bench part: ${part} -->`;
+const CHANGES_MARK = '<!-- bench: notes -->';
+
+/**
+ * A part's section as REPORT.md has it now. bench/out/ is not kept in git, so on a fresh clone
+ * (or another worktree) running one part would otherwise replace every other measured section
+ * with "Not run yet".
+ */
+function sectionInReport(part: Part): string | undefined {
+  if (!existsSync(REPORT)) return undefined;
+  const report = readFileSync(REPORT, 'utf8');
+  const start = report.indexOf(mark(part));
+  if (start < 0) return undefined;
+  const rest = report.slice(start + mark(part).length);
+  const ends = [...Object.keys(PARTS).map(mark), CHANGES_MARK]
+    .map((next) => rest.indexOf(next))
+    .filter((at) => at >= 0);
+  return `${rest.slice(0, Math.min(rest.length, ...ends)).trim()}\n`;
+}
+
 const sections = (Object.keys(PARTS) as Part[]).map((part) => {
   const file = path.join(OUT, `${part}.md`);
-  return existsSync(file) ? readFileSync(file, 'utf8') : `## ${part}\n\nNot run yet.\n`;
+  const section = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : (sectionInReport(part) ?? `## ${part}\n\nNot run yet.\n`);
+  return `${mark(part)}\n${section}`;
 });
 const header = [
   '# Benchmarks (issue #8)',
@@ -175,5 +199,5 @@ const header = [
   `Settings: ${JSON.stringify(settings)}.`,
   '',
 ].join('\n');
-writeFileSync(REPORT, `${header}\n${sections.join('\n')}\n${CHANGES}`);
+writeFileSync(REPORT, `${header}\n${sections.join('\n')}\n${CHANGES_MARK}\n${CHANGES}`);
 console.log(`bench: wrote ${path.relative(ROOT, REPORT)}`);
