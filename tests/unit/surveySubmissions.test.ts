@@ -64,7 +64,7 @@ describe('the definition hash', () => {
 
   it('changes when a question or the consent wording changes', () => {
     const relabelled = load(yamlText.replace('What is your role?', 'What is your job?'));
-    const reworded = load(yamlText.replace('may be quoted without', 'may be quoted, without'));
+    const reworded = load(yamlText.replace('without my name.', 'without my name or job.'));
     expect(definitionHash(relabelled)).not.toBe(definitionHash(practitioners));
     expect(definitionHash(reworded)).not.toBe(definitionHash(practitioners));
   });
