@@ -3,26 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { collections } from '../../admin/collections.ts';
 import { editorConfig } from '../../admin/config.ts';
 import { CONTENT_FOLDERS } from '../../src/lib/contentFolders.ts';
-import {
-  findingSchema,
-  journeySchema,
-  pageSchema,
-  prototypeSchema,
-  settingsSchema,
-  surveySchema,
-  updateSchema,
-} from '../../src/schemas/index.ts';
+import { CONTENT_SCHEMAS as schemas } from '../../src/schemas/index.ts';
 import { cmsObject, collectionFields, compare, zodShape } from '../helpers/contentModelDrift.ts';
 
-const schemas = {
-  findings: findingSchema,
-  prototypes: prototypeSchema,
-  surveys: surveySchema,
-  journeys: journeySchema,
-  pages: pageSchema,
-  settings: settingsSchema,
-  updates: updateSchema,
-};
 /** Markdown collections keep their body outside the front matter the schema checks. */
 const MARKDOWN = new Set(['findings', 'prototypes', 'pages', 'updates']);
 
