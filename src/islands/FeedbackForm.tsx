@@ -1,5 +1,5 @@
 import { Form, Formik, useField, useFormikContext } from 'formik';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Prototype } from '../schemas/index.ts';
 import { featureKey } from '../schemas/featureKey.ts';
 import {
@@ -51,7 +51,8 @@ export default function FeedbackForm({ prototype, slug, initial }: FeedbackFormP
   // at its heading (as a survey's steps do), not at a button that is gone.
   const confirmation = useRef<HTMLDivElement>(null);
   const sentHere = useRef(false);
-  useEffect(() => {
+  // Focused as it is put on the page, so the next key press already starts from it.
+  useLayoutEffect(() => {
     if (state.receipt && sentHere.current) confirmation.current?.focus();
   }, [state.receipt]);
 
@@ -184,7 +185,7 @@ function retitle(title: string) {
 /** A problem that is not about one field, focused like an error summary. */
 function Notice({ text }: { text: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useLayoutEffect(() => ref.current?.focus(), []);
   return (
     <div className="govuk-error-summary" tabIndex={-1} ref={ref} autoFocus>
       <div role="alert">

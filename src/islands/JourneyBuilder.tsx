@@ -15,6 +15,7 @@ import {
 } from '../components/journey/StagesSummary.tsx';
 import { CheckMap } from '../components/journey/CheckMap.tsx';
 import { SuccessBanner } from '../components/journey/SuccessBanner.tsx';
+import { showThenFocus } from '../components/survey/showThenFocus.ts';
 import { SOMEONE_ELSE, type JourneyValues } from '../forms/journeyMap.ts';
 import {
   decodeJourneyStep,
@@ -150,33 +151,37 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
 
   function show(next: JourneyStep, extra: Partial<JourneyState> = {}, focusId?: string) {
     const values = extra.values ?? formik.current?.values;
-    if (values) formik.current?.setValues(values);
-    setState((s) =>
-      // Back after sending never brings the map back onto the screen.
-      typeof s.step === 'object' && 'done' in s.step
-        ? s
-        : {
-            ...s,
-            from: undefined,
-            changed: undefined,
-            cleared: false,
-            notice: undefined,
-            ...extra,
-            step: next,
-            errors: extra.errors ?? {},
-            values: values ?? s.values,
-          },
+    showThenFocus(
+      () => {
+        if (values) formik.current?.setValues(values);
+        setState((s) =>
+          // Back after sending never brings the map back onto the screen.
+          typeof s.step === 'object' && 'done' in s.step
+            ? s
+            : {
+                ...s,
+                from: undefined,
+                changed: undefined,
+                cleared: false,
+                notice: undefined,
+                ...extra,
+                step: next,
+                errors: extra.errors ?? {},
+                values: values ?? s.values,
+              },
+        );
+      },
+      () => {
+        const target = focusId && document.getElementById(focusId);
+        if (target) {
+          target.scrollIntoView();
+          target.focus();
+          return;
+        }
+        window.scrollTo(0, 0);
+        top.current?.focus();
+      },
     );
-    window.setTimeout(() => {
-      const target = focusId && document.getElementById(focusId);
-      if (target) {
-        target.scrollIntoView();
-        target.focus();
-        return;
-      }
-      window.scrollTo(0, 0);
-      top.current?.focus();
-    }, 0);
   }
 
   function showErrors(errors: FieldErrors, onStep: JourneyStep = step) {
@@ -205,9 +210,14 @@ export default function JourneyBuilder({ journey, slug, siteName, initial }: Pro
   function apply(move: JourneyMove) {
     if (move.errors) return showErrors(move.errors);
     if (move.changed) {
-      formik.current?.setFieldValue('stages', move.values!.stages);
-      setState((s) => ({ ...s, values: move.values!, changed: move.changed, errors: {} }));
-      return window.setTimeout(() => document.getElementById(STAGE_CHANGE_ID)?.focus(), 0);
+      const { values, changed } = move;
+      return showThenFocus(
+        () => {
+          formik.current?.setFieldValue('stages', values!.stages);
+          setState((s) => ({ ...s, values: values!, changed, errors: {} }));
+        },
+        () => document.getElementById(STAGE_CHANGE_ID)?.focus(),
+      );
     }
     goTo(move.step, { values: move.values, from: move.from });
   }

@@ -7,7 +7,7 @@ import { CheckAnswers } from '../components/survey/CheckAnswers.tsx';
 import { ConsentFields } from '../components/survey/ConsentFields.tsx';
 import { DeviceDraftNote } from '../components/survey/DeviceDraftNote.tsx';
 import { ErrorSummary } from '../components/survey/ErrorSummary.tsx';
-import { HiddenAnswers } from '../components/survey/HiddenValues.tsx';
+import { HiddenAnswers } from '../components/survey/HiddenAnswers.tsx';
 import { fieldId, QuestionField } from '../components/survey/QuestionField.tsx';
 import { Confirmation } from '../components/survey/Confirmation.tsx';
 import {
@@ -33,6 +33,7 @@ import { dateErrorPart } from '../forms/answerSchemas.ts';
 import type { DateParts } from '../forms/dates.ts';
 import { clearDraft, loadDraft, saveDraft } from '../client/surveyDraft.ts';
 import { deliver, flush, isQueued, type Delivery } from '../client/outbox.ts';
+import { showThenFocus } from '../components/survey/showThenFocus.ts';
 
 export interface FlowState {
   step: Step;
@@ -173,30 +174,34 @@ export default function SurveyFlow({
   }
 
   function show(next: Step, extra: Partial<FlowState> = {}, focusOn?: string) {
-    setState((current) =>
-      // Back after sending never brings the answers back onto the screen.
-      current.step.name === 'done' && next.name !== 'start'
-        ? current
-        : {
-            ...current,
-            ...extra,
-            step: next,
-            errors: {},
-            values: formik.current?.values ?? current.values,
-          },
-    );
-    formik.current?.setErrors({});
     // A new step is a new page to the participant: start reading from its heading, or from the
     // question they chose to change.
-    window.setTimeout(() => {
-      const field = focusOn ? document.getElementById(focusOn) : null;
-      if (field) {
-        field.focus();
-        return;
-      }
-      window.scrollTo(0, 0);
-      heading.current?.focus();
-    }, 0);
+    showThenFocus(
+      () => {
+        setState((current) =>
+          // Back after sending never brings the answers back onto the screen.
+          current.step.name === 'done' && next.name !== 'start'
+            ? current
+            : {
+                ...current,
+                ...extra,
+                step: next,
+                errors: {},
+                values: formik.current?.values ?? current.values,
+              },
+        );
+        formik.current?.setErrors({});
+      },
+      () => {
+        const field = focusOn ? document.getElementById(focusOn) : null;
+        if (field) {
+          field.focus();
+          return;
+        }
+        window.scrollTo(0, 0);
+        heading.current?.focus();
+      },
+    );
   }
 
   function showErrors(errors: FieldErrors, onStep: Step = step) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { ReadAloudControls } from './ReadAloud.tsx';
 
 export interface SummaryItem {
@@ -23,7 +23,9 @@ export function ErrorSummary({
   title?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Focused as it is put on the page (a layout effect, not a later one), so a key pressed as
+  // soon as the summary shows already starts from it.
+  useLayoutEffect(() => {
     if (items.length > 0) ref.current?.focus();
   }, [focusKey, items.length]);
   if (items.length === 0) return null;
