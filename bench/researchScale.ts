@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readSurveyFiles } from '../src/server/research/surveyFiles.ts';
+import { readSurveyFiles } from '../src/server/contentFiles.ts';
 import { DATABASE_FILE } from '../src/server/sqliteStore.ts';
 import { PORTS, settings } from './lib/config.ts';
 import { median, ms, passFail, table } from './lib/format.ts';

@@ -10,7 +10,7 @@ import {
   purgeExpired,
   purgeExpiredFeedback,
 } from '../src/server/research/purge.ts';
-import { readActivityFiles, readPrototypeFiles } from '../src/server/research/surveyFiles.ts';
+import { readActivityFiles, readPrototypeFiles } from '../src/server/contentFiles.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 
 try {

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { generatedAnswers } from '../bench/lib/generateResponses.ts';
-import { readSurveyFiles } from '../src/server/research/surveyFiles.ts';
+import { readSurveyFiles } from '../src/server/contentFiles.ts';
 import { closeStore, getStore } from '../src/server/store.ts';
 import { definitionHash } from '../src/server/surveySubmissions.ts';
 

@@ -22,7 +22,7 @@ import {
   purgeExpired,
   purgeExpiredFeedback,
 } from '../src/server/research/purge.ts';
-import { readActivityFiles, readPrototypeFiles } from '../src/server/research/surveyFiles.ts';
+import { readActivityFiles, readPrototypeFiles } from '../src/server/contentFiles.ts';
 import {
   readPagePolicies,
   secureServer,

@@ -11,7 +11,7 @@ import {
   writeAllowed,
 } from './server/auth/guards.ts';
 import { cookieName, findSession } from './server/auth/sessions.ts';
-import { json, unavailable } from './server/responses.ts';
+import { json, unavailable } from './server/jsonResponses.ts';
 import { paramsWellFormed } from './server/routeParams.ts';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './server/sameOrigin.ts';
 import { getStore } from './server/store.ts';

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { readSurveyFiles } from '../../src/server/research/surveyFiles.ts';
+import { readSurveyFiles } from '../../src/server/contentFiles.ts';
 import { OUT } from '../lib/config.ts';
 import { surveyJsModel } from './model.ts';
 

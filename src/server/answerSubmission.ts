@@ -2,7 +2,7 @@ import { validateJourneySubmission } from '../forms/journeyMap.ts';
 import type { Journey, Prototype, Survey } from '../schemas/index.ts';
 import { outcomeAnswer } from './outcomeAnswer.ts';
 import { feedbackLimiter, feedbackAnswer, submitFeedback } from './prototypeFeedback.ts';
-import type { JsonAnswer } from './responses.ts';
+import type { JsonAnswer } from './jsonResponses.ts';
 import type { Store } from './store.ts';
 import { requestSubmissionLimit } from './submissionLimit.ts';
 import { submitActivityResponse, submitSurveyResponse } from './surveySubmissions.ts';

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { surveySchema } from '../../schemas/survey.ts';
-import { journeySchema } from '../../schemas/journey.ts';
-import { prototypeSchema } from '../../schemas/prototype.ts';
-import { settingsSchema } from '../../schemas/settings.ts';
-import type { Journey, Prototype, Settings, Survey } from '../../schemas/index.ts';
+import { surveySchema } from '../schemas/survey.ts';
+import { journeySchema } from '../schemas/journey.ts';
+import { prototypeSchema } from '../schemas/prototype.ts';
+import { settingsSchema } from '../schemas/settings.ts';
+import type { Journey, Prototype, Settings, Survey } from '../schemas/index.ts';
 
 /**
  * Reads content/surveys/*.yml with the same schema the build uses, without Astro, for scripts
@@ -13,7 +13,7 @@ import type { Journey, Prototype, Settings, Survey } from '../../schemas/index.t
  * retention job must not guess.
  */
 export function readSurveyFiles(
-  folder = path.resolve(import.meta.dirname, '../../../content/surveys'),
+  folder = path.resolve(import.meta.dirname, '../../content/surveys'),
 ): { slug: string; survey: Survey }[] {
   return readdirSync(folder)
     .filter((name) => /\.ya?ml$/.test(name))
@@ -29,7 +29,7 @@ export function readSurveyFiles(
 
 /** content/journeys/*.yml, for the purge: journey maps are kept by the same retention rules. */
 export function readJourneyFiles(
-  folder = path.resolve(import.meta.dirname, '../../../content/journeys'),
+  folder = path.resolve(import.meta.dirname, '../../content/journeys'),
 ): { slug: string; survey: Journey; kind: 'journey' }[] {
   return readdirSync(folder)
     .filter((name) => /\.ya?ml$/.test(name))
@@ -52,7 +52,7 @@ export function readActivityFiles() {
 
 /** content/prototypes/*.md front matter, for the purge of feedback past its retention. */
 export function readPrototypeFiles(
-  folder = path.resolve(import.meta.dirname, '../../../content/prototypes'),
+  folder = path.resolve(import.meta.dirname, '../../content/prototypes'),
 ): { slug: string; prototype: Prototype }[] {
   return readdirSync(folder)
     .filter((name) => name.endsWith('.md'))
@@ -72,7 +72,7 @@ export function readPrototypeFiles(
 
 /** content/settings/site.yml, read with the schema the build uses. */
 export function readSettingsFile(
-  file = path.resolve(import.meta.dirname, '../../../content/settings/site.yml'),
+  file = path.resolve(import.meta.dirname, '../../content/settings/site.yml'),
 ): Settings {
   const result = settingsSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!result.success) {

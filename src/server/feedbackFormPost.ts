@@ -1,7 +1,7 @@
 import type { Prototype } from '../schemas/index.ts';
 import { formToFeedback, HONEYPOT } from '../forms/feedback.ts';
 import type { FeedbackState } from '../islands/FeedbackForm.tsx';
-import { UNAVAILABLE } from './responses.ts';
+import { UNAVAILABLE } from './jsonResponses.ts';
 import { submitFeedback } from './prototypeFeedback.ts';
 import type { FailureLimiter } from './rateLimit.ts';
 import type { Store } from './store.ts';

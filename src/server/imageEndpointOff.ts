@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { json } from './responses.ts';
+import { json } from './jsonResponses.ts';
 
 /**
  * Astro's image endpoint (`/_image`), turned off: the site resizes no images (uploads are served

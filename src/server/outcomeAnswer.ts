@@ -1,5 +1,5 @@
 import { formatDate } from '../lib/dates.ts';
-import { jsonAnswer, unavailableAnswer, type JsonAnswer } from './responses.ts';
+import { jsonAnswer, unavailableAnswer, type JsonAnswer } from './jsonResponses.ts';
 import type { SubmitOutcome } from './surveySubmissions.ts';
 
 /** The HTTP answer for a stored or refused submission, the same for surveys and journey maps. */

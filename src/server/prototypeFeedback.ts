@@ -7,7 +7,7 @@ import { limiterPerProcess, type FailureLimiter, type LimiterOptions } from './r
 import { findRiskPhrases } from './research/flags.ts';
 import { CONFLICT_MESSAGE, definitionHash } from './surveySubmissions.ts';
 import { StoreUnavailableError, type StoreUnavailableReason } from './storeErrors.ts';
-import { jsonAnswer, unavailableAnswer, type JsonAnswer } from './responses.ts';
+import { jsonAnswer, unavailableAnswer, type JsonAnswer } from './jsonResponses.ts';
 import type { Store } from './store.ts';
 
 /**

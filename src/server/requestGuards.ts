@@ -1,5 +1,5 @@
 import { parseJsonBody } from './jsonBody.ts';
-import { json } from './responses.ts';
+import { json } from './jsonResponses.ts';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './sameOrigin.ts';
 
 /**

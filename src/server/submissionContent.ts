@@ -3,7 +3,7 @@ import {
   readPrototypeFiles,
   readSettingsFile,
   readSurveyFiles,
-} from './research/surveyFiles.ts';
+} from './contentFiles.ts';
 import type { SubmissionContent } from './submissionEndpoints.ts';
 
 /**

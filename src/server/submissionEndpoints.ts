@@ -8,7 +8,7 @@ import {
   type SubmissionKind,
 } from './answerSubmission.ts';
 import { MAX_BODY_BYTES } from './requestGuards.ts';
-import { answerHeaders, jsonAnswer, serverErrorAnswer, type JsonAnswer } from './responses.ts';
+import { answerHeaders, jsonAnswer, serverErrorAnswer, type JsonAnswer } from './jsonResponses.ts';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './sameOrigin.ts';
 import type { Store } from './store.ts';
 

@@ -7,7 +7,7 @@ import {
   type SubmissionKind,
 } from './answerSubmission.ts';
 import { readGuardedBody } from './requestGuards.ts';
-import { serverError, toResponse } from './responses.ts';
+import { serverError, toResponse } from './jsonResponses.ts';
 import { getStore } from './store.ts';
 
 /**

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonBody } from '../../src/server/jsonBody.ts';
 import { outcomeAnswer } from '../../src/server/outcomeAnswer.ts';
-import { toResponse } from '../../src/server/responses.ts';
+import { toResponse } from '../../src/server/jsonResponses.ts';
 import { readGuardedBody } from '../../src/server/requestGuards.ts';
 import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';

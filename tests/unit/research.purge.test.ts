@@ -9,7 +9,7 @@ import {
   keepUntil,
   purgeExpired,
 } from '../../src/server/research/purge.ts';
-import { readSurveyFiles } from '../../src/server/research/surveyFiles.ts';
+import { readSurveyFiles } from '../../src/server/contentFiles.ts';
 import { openSqliteStore } from '../../src/server/sqliteStore.ts';
 import type { Store } from '../../src/server/store.ts';
 import { newResearchResponse } from '../fixtures/researchData.ts';

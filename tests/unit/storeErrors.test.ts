@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outcomeAnswer } from '../../src/server/outcomeAnswer.ts';
-import { serverError, toResponse } from '../../src/server/responses.ts';
+import { serverError, toResponse } from '../../src/server/jsonResponses.ts';
 import { DATABASE_FILE, openSqliteStore } from '../../src/server/sqliteStore.ts';
 import {
   asStoreError,

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getStore } from '../../server/store.ts';
-import { json, methodNotAllowed } from '../../server/responses.ts';
+import { json, methodNotAllowed } from '../../server/jsonResponses.ts';
 
 export const prerender = false;
 

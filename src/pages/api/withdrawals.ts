@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { readGuardedBody } from '../../server/requestGuards.ts';
-import { json, methodNotAllowed, serverError, unavailable } from '../../server/responses.ts';
+import { json, methodNotAllowed, serverError, unavailable } from '../../server/jsonResponses.ts';
 import { getStore } from '../../server/store.ts';
 import { requestClientKey, withdrawAnswers, withdrawalLimiter } from '../../server/withdrawals.ts';
 

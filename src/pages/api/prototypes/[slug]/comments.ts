@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { approvedComments, publicCounts } from '../../../../server/prototypeComments.ts';
-import { json, methodNotAllowed, serverError } from '../../../../server/responses.ts';
+import { json, methodNotAllowed, serverError } from '../../../../server/jsonResponses.ts';
 import { getStore } from '../../../../server/store.ts';
 import { featureIds } from '../../../../forms/feedback.ts';
 

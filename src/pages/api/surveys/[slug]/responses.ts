@@ -1,6 +1,6 @@
 import { getEntry } from 'astro:content';
 import { formToSubmission } from '../../../../forms/submission.ts';
-import { methodNotAllowed } from '../../../../server/responses.ts';
+import { methodNotAllowed } from '../../../../server/jsonResponses.ts';
 import { submissionRoute } from '../../../../server/submissionRoute.ts';
 
 export const prerender = false;
