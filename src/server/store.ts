@@ -5,7 +5,7 @@ import { openSqliteStore } from './sqliteStore.ts';
 
 export { StoreBusyError, StoreUnavailableError } from './storeErrors.ts';
 
-/** Kinds of activity whose answers are stored. Journeys come later. */
+/** Kinds of activity whose answers are stored as responses (prototype feedback has its own tables). */
 export type ActivityKind = 'survey' | 'journey';
 
 /** What a receipt code deleted: a survey's answers, a journey map, or feedback on a prototype. */
@@ -45,8 +45,10 @@ export interface Health {
 }
 
 /**
- * Everything the routes may ask of storage. Routes import `getStore()` and never SQL, so a
- * PostgreSQL store can be added later by implementing this interface.
+ * The participant write path's storage: submissions, receipts and withdrawals. It is not yet a
+ * full seam: `database()` hands the SQLite connection to the researcher modules, the sign-in
+ * and the purge, which keep their own SQL, so another database needs those moved behind
+ * repositories first.
  */
 export interface Store {
   health(): Health;
@@ -69,8 +71,9 @@ export interface Store {
   /** How many responses an activity has (for tests and, later, the researcher dashboard). */
   countResponses(kind: ActivityKind, slug: string): number;
   /**
-   * The open, migrated connection, for server modules that keep their own SQL (researcher
-   * accounts in src/server/auth/). Routes call those modules, never SQL themselves.
+   * The open, migrated connection, for the server modules that keep their own SQL (accounts and
+   * sessions, research, flags, the purge). Some pages and the middleware still call it to pass it
+   * on to those modules.
    */
   database(): DatabaseSync;
   close(): void;
