@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
-import { signInAsNewResearcher } from './researchers.ts';
+import { pageSignedInAs, signInAsNewResearcher } from './researchers.ts';
 import { practitionersSubmission } from '../fixtures/practitionersSubmission.ts';
 import { workspaceHtmlPages, workspacePages } from './workspaceRoutes.ts';
 
@@ -87,8 +87,8 @@ test('the list of workspace pages is the one the sign-in guard checks', () => {
 
 // One test a page, so a slow machine never runs one test past its time limit.
 for (const pattern of workspaceHtmlPages) {
-  test(`${pattern} carries the workspace header and menu, and passes axe`, async ({ page }) => {
-    const email = await signInAsNewResearcher(page, 'nav', 'admin');
+  test(`${pattern} carries the workspace header and menu, and passes axe`, async ({ browser }) => {
+    const { page, email } = await pageSignedInAs(browser, 'admin');
     const url = await realUrl(page, pattern);
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(200);
@@ -102,6 +102,7 @@ for (const pattern of workspaceHtmlPages) {
       await expect(page.getByRole('banner')).toContainText(`Signed in as ${email}`);
     }
     expect(await axeViolations(page, { bestPractice: true })).toEqual([]);
+    await page.context().close();
   });
 }
 

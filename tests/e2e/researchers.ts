@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config.ts';
 
 export const PASSWORD = 'orange kettle on the moon';
@@ -24,6 +24,33 @@ export async function signInAsNewResearcher(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/research\/$/);
   return email;
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const sessions = new Map<string, { email: string; storageState: StorageState; since: number }>();
+/** Well inside the workspace's 30-minute idle time-out (src/server/auth/sessions.ts). */
+const REUSE_FOR_MS = 10 * 60_000;
+
+/**
+ * A page signed in to one account of `role` that this test worker made and signed in once
+ * (the CLI and the sign-in form each hash the password, seconds on a busy machine). Only for
+ * tests that read the workspace: one that signs out or changes its account signs in its own
+ * with signInAsNewResearcher. Close the page's context at the end.
+ */
+export async function pageSignedInAs(
+  browser: Browser,
+  role: 'admin' | 'researcher',
+): Promise<{ page: Page; email: string }> {
+  let session = sessions.get(role);
+  if (!session || Date.now() - session.since > REUSE_FOR_MS) {
+    const context = await browser.newContext();
+    const email = await signInAsNewResearcher(await context.newPage(), `shared-${role}`, role);
+    session = { email, storageState: await context.storageState(), since: Date.now() };
+    sessions.set(role, session);
+    await context.close();
+  }
+  const context = await browser.newContext({ storageState: session.storageState });
+  return { page: await context.newPage(), email: session.email };
 }
 
 /**
