@@ -148,8 +148,10 @@ test.beforeAll(async ({ browser }) => {
 // Each test reports only the errors that happened during it.
 test.afterEach(() => void errors?.splice(0));
 
-test.afterAll(() => {
-  void editorPage?.context().close();
+test.afterAll(async () => {
+  // Awaited: the next test in this worker starts tracing on every context still open, and one
+  // still closing failed it before it began ("Target page, context or browser has been closed").
+  await editorPage?.context().close();
   if (editor?.pid) process.kill(-editor.pid, 'SIGTERM');
   site?.kill('SIGTERM');
   for (const dir of [repo, bare, liveDir]) if (dir) rmSync(dir, { recursive: true, force: true });
