@@ -1,13 +1,21 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { precompressDirectory } from './src/server/precompress.ts';
 import { assertEasyReadWords } from './src/lib/participantWords.ts';
+import { inlineScriptHash } from './src/server/inlineScriptHash.ts';
 
 // Bodies larger than this are refused before any route reads them. The adapter's default is
 // 1 GiB (docs/reliability.md G7); no form on this site comes near 256 KiB.
 export const BODY_SIZE_LIMIT = 256 * 1024;
+
+/** Written into the head of every page (src/layouts/Base.astro); allowed by its hash. */
+const displayPreferences = readFileSync(
+  new URL('./src/client/displayPreferences.js', import.meta.url),
+  'utf8',
+);
 
 /**
  * GOV.UK Frontend keeps two Internet Explorer hacks (`@media screen\\0`) that Sass turns into a
@@ -31,6 +39,19 @@ export default defineConfig({
   adapter: node({ mode: 'standalone', bodySizeLimit: BODY_SIZE_LIMIT, staticHeaders: true }),
   integrations: [
     react(),
+    {
+      // `client:interact`: an island is hydrated when the person starts on its form or when the
+      // browser is idle, not at load; the server-rendered form works until then
+      // (src/client/hydrateOnInteraction.ts).
+      name: 'hydrate-on-interaction',
+      hooks: {
+        'astro:config:setup': ({ addClientDirective }) =>
+          addClientDirective({
+            name: 'interact',
+            entrypoint: './src/client/hydrateOnInteraction.ts',
+          }),
+      },
+    },
     {
       // Every fixed participant-facing string needs its easy-read version: the build stops and
       // names each one that has none (src/lib/participantWords.ts).
@@ -66,6 +87,7 @@ export default defineConfig({
     // style attributes anywhere, so no 'unsafe-inline' for styles either; the editor's page adds
     // what Decap needs (src/pages/admin/index.astro).
     csp: {
+      scriptDirective: { hashes: [inlineScriptHash(displayPreferences)] },
       directives: [
         "default-src 'self'",
         "img-src 'self'",
@@ -87,7 +109,10 @@ export default defineConfig({
   // The dev toolbar writes an inline script the policy would refuse, and `npm run cms` (astro
   // dev) is used by researchers, who have no use for it.
   devToolbar: { enabled: false },
-  build: { format: 'directory' },
+  // The stylesheet (only the GOV.UK Frontend parts the site uses, about 12 KB compressed) is
+  // written into each page: a stylesheet link holds up the first paint for a round trip, which
+  // on a phone's slow connection costs more than the bytes. Astro hashes it into the policy.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   // The site keeps no server-side sessions for participants; researcher sign-in issues its own
   // token (see the researcher workspace), so Astro's session store is not needed.
   session: false,

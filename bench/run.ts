@@ -53,6 +53,31 @@ security-header wrappers) costs about twice the bare insert, and feedback (more 
 more. The targets still fail; the next step is a CPU profile of \`submissionEndpoints\` on a quiet machine and
 trimming the transaction (one prepared statement each, no re-reads), then group commit if that is not enough.
 
+## Light pages for phones (issue #16, item 2)
+
+Section 6 before this change (measured on \`main\` on a quiet machine): home 100, finding 100, prototype 99, survey
+question page 98, feedback 95, survey start 94 (TBT 260 ms), journey builder 87 (TBT 486 ms), journey stage page 83
+(TBT 627 ms). What changed:
+
+- **Islands hydrate when the person starts, or when idle**: a client directive of our own, \`client:interact\`
+  (\`src/client/hydrateOnInteraction.ts\`), fetches an island's code on the first focus, tap or key press inside it,
+  or when the browser is idle after \`load\`; never at load. The forms are server-rendered and post without
+  JavaScript until then. Whatever was typed, ticked or autofilled before hydration is given back to the island as the
+  input events React listens for (\`src/client/keepTypedState.ts\`), so it is kept and is what the island sends
+  (\`tests/e2e/hydration.spec.ts\`, which fails without it). While React takes the island over, it sees none of the
+  person's events: a tick stays as made and a press of a button or link (or Enter in a form) is held, then done
+  again once the island has what was entered (\`src/client/holdInteractions.ts\`); before that, a press made in that
+  window was judged on the server's empty form, and a tick could be undone.
+- **Only the GOV.UK Frontend CSS the site uses**: \`src/styles/site.scss\` brings in 27 of the 38 components and
+  four of the five override files (and the one spacing override it uses), in GOV.UK Frontend's own order, instead of the whole bundle: 145 KB of CSS (14.4 KB
+  Brotli) down to 97 KB (about 11.5 KB Brotli). \`tests/unit/govukStyles.test.ts\` compiles it and checks that every
+  GOV.UK class named anywhere in the markup that the whole bundle styles is styled by ours too.
+- **No render-blocking requests**: the stylesheet is written into each page (\`build.inlineStylesheets\`) and so is
+  the display-preferences script (it was a blocking \`<script src>\` in the head), allowed by the hash of its exact
+  text; there are no web fonts. The page is drawn from its first response.
+- **No visible change**: \`node bench/compareScreens.ts <other build>\` screenshots every participant page of both
+  builds at 320 px and 1280 px (journey steps included) and counts differing pixels: 0 on every page and width.
+
 ## Changes made because of these numbers
 
 - **Survey page JavaScript** (budget < 110 KB gzipped; was 129.1 KB). The island's \`ActivityIntro\` imported

@@ -3,7 +3,7 @@
 type DisplayPreferences = { text: string; contrast: string; spacing: string };
 
 interface Window {
-  /** Defined by public/scripts/preferences.js, loaded in the head of every page. */
+  /** Defined by src/client/displayPreferences.js, written into the head of every page. */
   sgPreferences?: {
     read(): DisplayPreferences;
     save(prefs: DisplayPreferences): void;

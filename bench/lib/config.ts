@@ -39,14 +39,18 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const OUT = path.join(ROOT, 'bench/out');
 export const REPORT = path.join(ROOT, 'bench/REPORT.md');
 
-/** This worktree's assigned ports; nothing else is bound. */
+/**
+ * The ports the bench binds, from BENCH_PORT (default 5101) upwards, so that runs on a shared
+ * machine can each take their own range; nothing else is bound.
+ */
+const PORT_BASE = numberFromEnv('BENCH_PORT', 5101, 5101);
 export const PORTS = {
-  site: 5101,
-  baseline: 5102,
-  static: 5103,
-  research: 5104,
-  buildSite: 5105,
-  lighthouse: 5106,
+  site: PORT_BASE,
+  baseline: PORT_BASE + 1,
+  static: PORT_BASE + 2,
+  research: PORT_BASE + 3,
+  buildSite: PORT_BASE + 4,
+  lighthouse: PORT_BASE + 5,
 } as const;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -69,7 +69,7 @@ export async function startNode(
     await Promise.race([exited, timeout]);
     await exited;
   };
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited early:\n${log}`);
     try {
@@ -80,7 +80,7 @@ export async function startNode(
     }
   }
   await stop();
-  throw new Error(`${script} did not answer on ${origin} within 30 s:\n${log}`);
+  throw new Error(`${script} did not answer on ${origin} within 120 s:\n${log}`);
 }
 
 /** Starts the built site (`node scripts/serve.ts`) on a DATA_DIR of the caller's choosing. */

@@ -1,6 +1,6 @@
 /**
  * The form on /preferences/. Storage and applying the display live in
- * public/scripts/preferences.js, which every page loads first; this only reads and writes it.
+ * src/client/displayPreferences.js, which every page runs first; this only reads and writes it.
  */
 export function setUpPreferencesForm(doc: Document) {
   const form = doc.querySelector<HTMLFormElement>('form[data-sg-preferences]');

@@ -121,7 +121,6 @@ test('static files, built assets, the not-found page and the editor have the hea
   for (const target of [
     ...new Set(assets),
     '/_astro/no-such-file.js',
-    '/scripts/preferences.js',
     '/favicon.svg',
     '/no/such/page/',
     '/admin/',

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { publicPages } from './routes.ts';
-import { crawl, recordOutsideRequests } from './site.ts';
+import { crawl, EXIT_SCRIPTS, recordOutsideRequests, scriptsBeforeLoad } from './site.ts';
 
 // One test per page, listed before the run from the route files and the content folders
 // (routes.ts), so a slow or failing page is named on its own and never hides the others.
@@ -12,10 +12,6 @@ const interactive = (path: string) =>
   /^\/(surveys|journeys)\/[^/]+\/$/.test(path) ||
   /^\/prototypes\/[^/]+\/(feedback\/|comments\/)?$/.test(path) ||
   path === '/withdraw/';
-
-// Exit this page's own script, with the module that clears drafts from the device.
-const EXIT_SCRIPTS =
-  /^\/_astro\/(ExitThisPage\.astro_astro_type_script_index_0_lang|surveyDraft)\.[\w-]+\.js$/;
 
 test('the crawl from the home page reaches only listed pages, and every kind of page', async ({
   page,
@@ -53,6 +49,9 @@ test('every page has a title of its own', async ({ request }) => {
   }
 });
 
+/** Survey, journey and feedback pages: server-rendered forms with an island. */
+const PARTICIPANT_FORM = /^\/(surveys|journeys)\/[^/]+\/$|^\/prototypes\/[^/]+\/feedback\/$/;
+
 async function overflow(page: Page) {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -74,9 +73,14 @@ for (const path of pages) {
     expect(await axeViolations(page, { bestPractice: true }), 'axe').toEqual([]);
     expect(outside, 'requests to other sites').toEqual([]);
     if (!interactive(path)) {
-      // Content pages load no framework JavaScript: only Exit this page and the preferences.
-      expect(scripts.filter((s) => !EXIT_SCRIPTS.test(s))).toEqual(['/scripts/preferences.js']);
+      // Content pages load no framework JavaScript: only Exit this page (the display preferences
+      // script is part of the page, so no request holds up drawing).
+      expect(scripts.filter((s) => !EXIT_SCRIPTS.test(s))).toEqual([]);
       await expect(page.locator('astro-island'), 'no island').toHaveCount(0);
+    } else if (PARTICIPANT_FORM.test(path)) {
+      // A participant form is server-rendered and works before its island's code arrives, which
+      // is fetched when the person starts on it or once the browser is idle: none before load.
+      expect(await scriptsBeforeLoad(page), 'script files fetched before load').toEqual([]);
     }
 
     // The skip link is first, and moves focus to the main content.

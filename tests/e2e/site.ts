@@ -61,3 +61,24 @@ export async function crawl(page: Page, start = '/'): Promise<string[]> {
   }
   return [...seen].filter((route) => !notPages.has(route));
 }
+
+/** Exit this page's own script, with the module that clears drafts from the device. */
+export const EXIT_SCRIPTS =
+  /^\/_astro\/(ExitThisPage\.astro_astro_type_script_index_0_lang|surveyDraft)\.[\w-]+\.js$/;
+
+/**
+ * Script files (other than Exit this page's) the page asked for before its load event, from the
+ * page's own timings: a request event can reach the test after an idle callback has run.
+ */
+export async function scriptsBeforeLoad(page: Page): Promise<string[]> {
+  const paths = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType(
+      'navigation',
+    ) as PerformanceNavigationTiming[];
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime < navigation.loadEventStart)
+      .map((entry) => new URL(entry.name).pathname);
+  });
+  return paths.filter((path) => path.endsWith('.js') && !EXIT_SCRIPTS.test(path));
+}

@@ -1,6 +1,7 @@
 // Display preferences (text size, contrast, spacing), kept on this device only.
-// Loaded as a small blocking script in <head> so the chosen display applies before the page is
-// drawn: no flash of small text for someone who needs it large. The preferences page calls
+// Written into the <head> of every page (src/layouts/Base.astro) so the chosen display applies
+// before the page is drawn, with no request to wait for: no flash of small text for someone who
+// needs it large. The preferences page calls
 // window.sgPreferences.save() to change them.
 (function () {
   'use strict';
