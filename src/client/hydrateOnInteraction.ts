@@ -15,6 +15,9 @@ import type { ClientDirective } from 'astro';
 import { holdInteractions, performHeld } from './holdInteractions.ts';
 import { keepTypedState } from './keepTypedState.ts';
 
+/** What a person can tick, type in or press. */
+const CONTROLS = 'input, textarea, select, button, a[href]';
+
 /** Events that mean the person has started on the form. */
 const STARTS = ['focusin', 'pointerdown', 'keydown'] as const;
 
@@ -32,7 +35,11 @@ const hydrateOnInteraction: ClientDirective = (load, _options, island) => {
       // the island has its state, presses wait for it (src/client/holdInteractions.ts).
       held = holdInteractions(island);
       await hydrate();
-      await kept.hydrated(held.elements);
+      // React hydrates in a transition: hydrate() returns before React has reached the form.
+      // A tick or press React received before it had hydrated that control would be put back
+      // to (or judged on) the server's values, so the hold lasts until every control is React's.
+      const hold = held;
+      await kept.hydrated(() => [...hold.elements(), ...island.querySelectorAll(CONTROLS)]);
     } finally {
       // One task, so nothing the person does comes between: React sees the entries, then the
       // presses, in the order they were made. If the code could not be loaded, the presses are
