@@ -22,7 +22,12 @@ import {
   purgeExpired,
   purgeExpiredFeedback,
 } from '../src/server/research/purge.ts';
-import { readActivityFiles, readPrototypeFiles } from '../src/server/contentFiles.ts';
+import {
+  readActivityFiles,
+  readPrototypeFiles,
+  readSurveyFiles,
+} from '../src/server/contentFiles.ts';
+import { keepResultsReady } from '../src/server/research/closedAnswers.ts';
 import {
   readPagePolicies,
   secureServer,
@@ -63,6 +68,8 @@ function purge() {
 }
 purge();
 setInterval(purge, 24 * 60 * 60 * 1000).unref();
+// Survey results count from closed answers kept in memory: read them now, in the background.
+keepResultsReady(getStore().database(), readSurveyFiles());
 
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';

@@ -21,7 +21,7 @@ const WORDS = (
 ).split(' ');
 
 /** A deterministic pseudo-random generator, so every run generates the same data. */
-function random(seed: number) {
+export function random(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -106,6 +106,11 @@ export function startSite(
 /** Serves a folder of static files (the SurveyJS page) from its own process. */
 export function startStatic(port: number, folder: string): Promise<Running> {
   return startNode('bench/staticServer.ts', { port, args: [folder] });
+}
+
+/** Starts the process's peak resident memory (VmHWM) again from now (Linux: clear_refs 5). */
+export function resetPeakMemory(pid: number) {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
 /** Resident memory of a process, from /proc (Linux): current and peak, in bytes. */

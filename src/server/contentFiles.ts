@@ -7,42 +7,56 @@ import { prototypeSchema } from '../schemas/prototype.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 import type { Journey, Prototype, Settings, Survey } from '../schemas/index.ts';
 
+const CONTENT = path.resolve(import.meta.dirname, '../../content');
+
 /**
- * Reads content/surveys/*.yml with the same schema the build uses, without Astro, for scripts
- * that run beside the server (the purge). A file that does not parse stops with its name: a
- * retention job must not guess.
+ * Each content file of a folder (by its ending), parsed with the schema the build uses, without
+ * Astro, for scripts that run beside the server (the purge, results read ahead). A file that
+ * does not parse stops with its name, saying it is not a valid `what`: a retention job must not
+ * guess. Markdown files are read by their front matter.
  */
-export function readSurveyFiles(
-  folder = path.resolve(import.meta.dirname, '../../content/surveys'),
-): { slug: string; survey: Survey }[] {
+function readContentFolder<T>(
+  folder: string,
+  ending: RegExp,
+  schema: {
+    safeParse(data: unknown): { success: true; data: T } | { success: false; error: Error };
+  },
+  what: string,
+): { slug: string; data: T }[] {
   return readdirSync(folder)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => ending.test(name))
     .sort()
     .map((name) => {
-      const result = surveySchema.safeParse(parse(readFileSync(path.join(folder, name), 'utf8')));
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      const yaml = name.endsWith('.md')
+        ? (/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '')
+        : text;
+      const result = schema.safeParse(parse(yaml));
       if (!result.success) {
-        throw new Error(`content/surveys/${name} is not a valid survey: ${result.error.message}`);
+        const file = `content/${path.basename(folder)}/${name}`;
+        throw new Error(`${file} is not a valid ${what}: ${result.error.message}`);
       }
-      return { slug: name.replace(/\.ya?ml$/, ''), survey: result.data };
+      return { slug: name.replace(ending, ''), data: result.data };
     });
+}
+
+/** content/surveys/*.yml. */
+export function readSurveyFiles(
+  folder = path.join(CONTENT, 'surveys'),
+): { slug: string; survey: Survey }[] {
+  return readContentFolder(folder, /\.ya?ml$/, surveySchema, 'survey').map(({ slug, data }) => ({
+    slug,
+    survey: data,
+  }));
 }
 
 /** content/journeys/*.yml, for the purge: journey maps are kept by the same retention rules. */
 export function readJourneyFiles(
-  folder = path.resolve(import.meta.dirname, '../../content/journeys'),
+  folder = path.join(CONTENT, 'journeys'),
 ): { slug: string; survey: Journey; kind: 'journey' }[] {
-  return readdirSync(folder)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => {
-      const result = journeySchema.safeParse(parse(readFileSync(path.join(folder, name), 'utf8')));
-      if (!result.success) {
-        throw new Error(
-          `content/journeys/${name} is not a valid journey activity: ${result.error.message}`,
-        );
-      }
-      return { slug: name.replace(/\.ya?ml$/, ''), survey: result.data, kind: 'journey' as const };
-    });
+  return readContentFolder(folder, /\.ya?ml$/, journeySchema, 'journey activity').map(
+    ({ slug, data }) => ({ slug, survey: data, kind: 'journey' as const }),
+  );
 }
 
 /** Every activity whose answers the purge looks after. */
@@ -52,28 +66,15 @@ export function readActivityFiles() {
 
 /** content/prototypes/*.md front matter, for the purge of feedback past its retention. */
 export function readPrototypeFiles(
-  folder = path.resolve(import.meta.dirname, '../../content/prototypes'),
+  folder = path.join(CONTENT, 'prototypes'),
 ): { slug: string; prototype: Prototype }[] {
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => {
-      const text = readFileSync(path.join(folder, name), 'utf8');
-      const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-      const result = prototypeSchema.safeParse(parse(frontMatter));
-      if (!result.success) {
-        throw new Error(
-          `content/prototypes/${name} is not a valid prototype scope: ${result.error.message}`,
-        );
-      }
-      return { slug: name.replace(/\.md$/, ''), prototype: result.data };
-    });
+  return readContentFolder(folder, /\.md$/, prototypeSchema, 'prototype scope').map(
+    ({ slug, data }) => ({ slug, prototype: data }),
+  );
 }
 
 /** content/settings/site.yml, read with the schema the build uses. */
-export function readSettingsFile(
-  file = path.resolve(import.meta.dirname, '../../content/settings/site.yml'),
-): Settings {
+export function readSettingsFile(file = path.join(CONTENT, 'settings', 'site.yml')): Settings {
   const result = settingsSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!result.success) {
     throw new Error(`content/settings/site.yml is not valid: ${result.error.message}`);

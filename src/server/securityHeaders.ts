@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { withCompression } from './compressResponses.ts';
+import { withBackpressure } from './responseBackpressure.ts';
 import {
   adapterRefusal,
   answerClientError,
@@ -266,7 +267,10 @@ export function secureServer(server: Server, options: SecureServerOptions): void
           else return listener(req, res);
         }
       : listener;
-    const inner = options.clientDir ? withCompression(site, options.clientDir) : site;
+    // Backpressure inside compression, so a streamed export waits for the compressor too.
+    const inner = options.clientDir
+      ? withCompression(withBackpressure(site), options.clientDir)
+      : withBackpressure(site);
     server.on(
       'request',
       withSecurityHeaders(

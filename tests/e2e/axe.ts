@@ -39,8 +39,7 @@ export async function axeViolations(
   try {
     // Legacy mode runs axe in the page itself. The default opens a second, blank page to put
     // the results of cross-origin frames together; this site's policy (default-src 'self') allows
-    // no such frames, and that extra page doubled each check's time and could fail on its own
-    // when the machine was busy.
+    // no such frames, and that extra page doubled each check's time.
     const results = await new AxeBuilder({ page: target })
       .withTags(bestPractice ? [...WCAG_TAGS, 'best-practice'] : WCAG_TAGS)
       .setLegacyMode()

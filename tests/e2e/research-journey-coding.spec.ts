@@ -30,6 +30,7 @@ const PROTOTYPE = 'shared-family-timeline';
 const FEEDBACK = `/research/prototypes/${PROTOTYPE}`;
 const COMMENT = 'Useful if the timeline is kept up to date by the social worker.';
 const WHY = 'Plans change and nobody tells us.';
+const QUOTABLE = 'Families would see the same plan as every worker, on the same day.';
 
 test.beforeAll(async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });
@@ -60,6 +61,17 @@ test.beforeAll(async ({ playwright }) => {
     },
   });
   expect(feedback.status(), await feedback.text()).toBe(201);
+  // Feedback 2: its sender agreed to be quoted; feedback 1's did not.
+  const quotable = await request.post(`/api/prototypes/${PROTOTYPE}/feedback`, {
+    data: {
+      submissionId: randomUUID(),
+      role: 'practitioner',
+      practitionerKind: 'social-worker',
+      comment: QUOTABLE,
+      consentQuote: true,
+    },
+  });
+  expect(quotable.status(), await quotable.text()).toBe(201);
   await request.dispose();
 });
 
@@ -264,5 +276,49 @@ test.describe('prototype feedback without JavaScript', () => {
       { columns: true },
     ) as Record<string, string>[];
     expect(codebook.find((c) => c.code === 'Keeping up to date')!.count).toBe('1');
+  });
+});
+
+test.describe('quotes of prototype feedback for findings, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the scope’s codebook page lists coded feedback with its source, only from people who agreed to be quoted', async ({
+    page,
+  }) => {
+    await signIn(page);
+    await addCode(page, 'Same plan');
+    const codePassage = async (number: number, passage: string) => {
+      await page.goto(`${FEEDBACK}/feedback/${number}/`);
+      // Feedback 1 has a "why" too, so the answer the passage is from is chosen.
+      const from = page.getByRole('group', { name: 'Which answer is the passage from?' });
+      if ((await from.count()) > 0) await from.getByLabel('Their comment', { exact: true }).check();
+      await page.getByLabel('The passage').fill(passage);
+      await page
+        .getByRole('group', { name: 'Codes for the passage' })
+        .getByLabel('Same plan')
+        .check();
+      await page.getByRole('button', { name: 'Code this passage' }).click();
+      await expect(page.getByText('Codes saved, and the passage coded.')).toBeVisible();
+    };
+    await codePassage(2, 'the same plan as every worker');
+    await codePassage(1, 'kept up to date by the social worker');
+
+    await page.goto(`${FEEDBACK}/`);
+    await page.getByRole('link', { name: 'Thematic codes and quotes' }).click();
+    await expect(page).toHaveURL(`${FEEDBACK}/codes/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Codebook');
+    const section = page.getByRole('region', { name: 'Same plan' });
+    await expect(section.locator('blockquote')).toHaveText([
+      /^the same plan as every worker\s*A shared timeline for a family's support, comment 2, A practitioner \(I work with children or families\)$/,
+    ]);
+    await expect(
+      section.getByLabel('Quotes for “Same plan” with their sources, ready to copy'),
+    ).toHaveValue(/^“the same plan as every worker”.*comment 2, A practitioner/s);
+    // Feedback 1 is coded too, but its sender did not agree to be quoted.
+    await expect(page.getByText('kept up to date by the social worker')).toHaveCount(0);
+    await expect(page.locator('.govuk-inset-text')).toContainText(
+      'not listed below: the people who wrote them did not agree to be quoted',
+    );
+    await expectAccessible(page, false);
   });
 });

@@ -3,7 +3,12 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { saveFeedback } from '../../src/server/feedbackStore.ts';
 import { FEEDBACK_CODING } from '../../src/server/research/codedTables.ts';
-import { createCode, listCodes, mergeCodes } from '../../src/server/research/coding.ts';
+import {
+  createCode,
+  listCodes,
+  mergeCodes,
+  prototypeQuotesByCode,
+} from '../../src/server/research/coding.ts';
 import { excerptsCsvStream } from '../../src/server/research/codingExports.ts';
 import {
   codableFeedbackAnswers,
@@ -31,7 +36,10 @@ const researcher = { id: 1, email: 'lead@example.org', role: 'researcher' } as P
 const read = async (stream: ReadableStream<Uint8Array>) =>
   new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
 
-function seed() {
+function seed({
+  consentQuote = true,
+  role = 'parent-carer' as 'parent-carer' | 'practitioner',
+} = {}) {
   const db = temp.store.database();
   const saved = saveFeedback(db, {
     slug: 'the-scope',
@@ -43,8 +51,8 @@ function seed() {
       submissionId: randomUUID(),
       reactions: [{ featureId: 'timeline', reaction: 'worried', why: 'Plans change.' }],
       comment: 'Keep it up to date, please.',
-      role: 'parent-carer',
-      consentQuote: true,
+      role,
+      consentQuote,
       consentShow: true,
     },
   }) as { id: number };
@@ -134,5 +142,61 @@ describe('coding prototype feedback', () => {
     // Merging moves feedback's codes too.
     expect(mergeCodes(db, time, plans)).toBe(1);
     expect(listCodes(db).map((c) => [c.name, c.uses])).toEqual([['Time', 2]]);
+  });
+});
+
+describe('quotes of prototype feedback for findings', () => {
+  const answers = codableFeedbackAnswers(
+    {
+      comment: 'Keep it up to date, please.',
+      reactions: [{ featureId: 'timeline', reaction: 'worried', why: 'Plans change.' }],
+    },
+    featureName,
+  );
+  const code = (db: ReturnType<typeof seed>['db'], id: number, codeId: number) =>
+    responseCodingPost(
+      db,
+      researcher,
+      `prototype the-scope, feedback ${id}`,
+      id,
+      answers,
+      new URLSearchParams([
+        ['question', 'comment'],
+        ['question', 'why.timeline'],
+        ['code-why.timeline', String(codeId)],
+        ['action', 'excerpt'],
+        ['passage-answer', 'comment'],
+        ['quote', 'up to date'],
+        ['passage-code', String(codeId)],
+      ]),
+      FEEDBACK_CODING,
+    );
+
+  it('carry the words, the feedback’s number and role, only from people who agreed to be quoted', () => {
+    const agreed = seed({ role: 'practitioner' });
+    const declined = seed({ consentQuote: false });
+    const db = agreed.db;
+    const plans = createCode(db, 'Plans');
+    code(db, agreed.id, plans);
+    code(db, declined.id, plans);
+    const { quotes, withheld } = prototypeQuotesByCode(db, 'the-scope');
+    expect(quotes.get(plans)).toEqual([
+      expect.objectContaining({
+        kind: 'prototype',
+        responseNumber: 1,
+        questionId: 'comment',
+        text: 'up to date',
+        role: 'practitioner',
+      }),
+      expect.objectContaining({
+        responseNumber: 1,
+        questionId: 'why.timeline',
+        text: 'Plans change.',
+      }),
+    ]);
+    // Feedback 2's "why" and passage are coded, but its sender did not agree to be quoted.
+    expect(withheld).toBe(2);
+    expect(JSON.stringify([...quotes.values()])).not.toContain('"responseNumber":2');
+    expect(prototypeQuotesByCode(db, 'another-scope')).toEqual({ quotes: new Map(), withheld: 0 });
   });
 });

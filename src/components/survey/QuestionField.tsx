@@ -1,7 +1,7 @@
 import { useField, useFormikContext } from 'formik';
 import type { Question } from '../../schemas/index.ts';
 import { OTHER, otherKey, PREFER_NOT_TO_SAY, questionText } from '../../forms/questions.ts';
-import { choiceOptions, type Option } from './choiceOptions.ts';
+import { choiceOptions, type Option } from '../../forms/choiceOptions.ts';
 import { describedBy, ErrorMessage, Hint, QuestionHeading } from './fieldParts.tsx';
 import { CharacterCount } from './CharacterCount.tsx';
 import { DateField } from './DateField.tsx';

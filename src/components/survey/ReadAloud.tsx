@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Question } from '../../schemas/index.ts';
-import { choiceOptions } from './choiceOptions.ts';
+import { choiceOptions } from '../../forms/choiceOptions.ts';
 
 /**
  * "Read aloud" and "Stop": the browser's own speech, for people who find reading hard. Shown only

@@ -3,10 +3,9 @@ import type { Question, Survey } from '../../schemas/index.ts';
 import { barChartSvg, countTableRows } from './barChart.ts';
 import { crossTabber, crossTabRows, type CrossTab } from './crossTab.ts';
 import { BOM, csvLine } from './exports.ts';
-import { iterateResponses } from './responses.ts';
+import { readSurveyResults } from './closedAnswers.ts';
 import {
   filterChoices,
-  surveyResults,
   type ResponseSink,
   type ResultsAnalysis,
   type ResultsFilter,
@@ -58,8 +57,7 @@ export function crossTabCsv(
 ): string | undefined {
   const { sinks, crossTab } = analysisFor(survey, analysis);
   if (!crossTab) return undefined;
-  const responses = iterateResponses(db, 'survey', slug, { from: filter.from, to: filter.to });
-  surveyResults(survey, responses, filter, { only: [], also: sinks });
+  readSurveyResults(db, slug, survey, filter, { only: [], also: sinks });
   return csvFile(crossTabRows(crossTab.result()));
 }
 
@@ -75,8 +73,7 @@ export function chartDownload(
   format: 'svg' | 'csv',
   filter: ResultsFilter,
 ): string | undefined {
-  const responses = iterateResponses(db, 'survey', slug, { from: filter.from, to: filter.to });
-  const { questions } = surveyResults(survey, responses, filter, { only: [questionId] });
+  const { questions } = readSurveyResults(db, slug, survey, filter, { only: [questionId] });
   const result = questions[0];
   if (!result || !('rows' in result)) return undefined;
   return format === 'svg'

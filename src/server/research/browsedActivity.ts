@@ -1,5 +1,5 @@
 import { getEntry } from 'astro:content';
-import { choiceOptions } from '../../components/survey/choiceOptions.ts';
+import { choiceOptions } from '../../forms/choiceOptions.ts';
 import { ROLES } from '../../forms/feedback.ts';
 import { surveyQuestions } from '../../forms/questions.ts';
 import {

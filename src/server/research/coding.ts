@@ -21,7 +21,7 @@ export interface Code {
 
 /** Where a quote comes from, so a finding can cite it (issue 15, item 4). */
 export interface QuoteSource {
-  kind: ActivityKind;
+  kind: ActivityKind | 'prototype';
   slug: string;
   /** The response's number within its activity, as the workspace shows it. */
   responseNumber: number;
@@ -313,6 +313,58 @@ export function quotesByCode(
     map.set(quote.codeId, [...(map.get(quote.codeId) ?? []), quote]);
   }
   return map;
+}
+
+/** SQL for the words of feedback `f` under a coded key: its comment, or a feature's "why". */
+const FEEDBACK_TEXT = (key: string) => `CASE WHEN ${key} = 'comment' THEN f.comment
+  ELSE (SELECT why FROM feedback_reactions
+        WHERE feedback_id = f.id AND 'why.' || feature_id = ${key}) END`;
+
+/**
+ * Every quote of a prototype scope's feedback, grouped by code id, as quotesByCode gives them for
+ * a survey: each coded comment or "why" and each coded passage, with the feedback's number and
+ * the person's role. Only feedback whose sender agreed to be quoted (consent_quote) is offered
+ * for findings; `withheld` counts the coded answers and passages left out for that reason.
+ */
+export function prototypeQuotesByCode(
+  db: DatabaseSync,
+  slug: string,
+): { quotes: Map<number, Quote[]>; withheld: number } {
+  const rows = db
+    .prepare(
+      `SELECT * FROM (
+         SELECT fc.code_id AS codeId, f.id AS responseId, f.number AS responseNumber,
+           fc.question_id AS questionId, ${FEEDBACK_TEXT('fc.question_id')} AS text, 0 AS start,
+           f.role AS role, f.consent_quote AS quotable
+         FROM feedback_codes fc JOIN feedback f ON f.id = fc.feedback_id
+         WHERE f.prototype_slug = ?1
+         UNION ALL
+         SELECT fe.code_id, f.id, f.number, fe.question_id, fe.quote, fe.span_start, f.role,
+           f.consent_quote
+         FROM feedback_excerpts fe JOIN feedback f ON f.id = fe.feedback_id
+         WHERE f.prototype_slug = ?1)
+       ORDER BY responseNumber, questionId, start`,
+    )
+    .all(slug) as unknown as (Quote & { start: number; quotable: number })[];
+  const quotes = new Map<number, Quote[]>();
+  let withheld = 0;
+  for (const { start: _start, quotable, ...row } of rows) {
+    if (typeof row.text !== 'string' || row.text.trim() === '') continue;
+    if (Number(quotable) !== 1) {
+      withheld++;
+      continue;
+    }
+    const quote: Quote = {
+      ...row,
+      kind: 'prototype',
+      slug,
+      codeId: Number(row.codeId),
+      responseId: Number(row.responseId),
+      responseNumber: Number(row.responseNumber),
+    };
+    quotes.set(quote.codeId, [...(quotes.get(quote.codeId) ?? []), quote]);
+  }
+  return { quotes, withheld };
 }
 
 /**

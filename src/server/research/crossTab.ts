@@ -1,7 +1,7 @@
 import type { Question } from '../../schemas/index.ts';
-import { choiceOptions, type Option } from '../../components/survey/choiceOptions.ts';
+import { choiceOptions, type Option } from '../../forms/choiceOptions.ts';
 import { SMALL_GROUP } from '../prototypeComments.ts';
-import { answerList, type StoredResponse } from './results.ts';
+import { answerList, type AnsweredResponse } from './results.ts';
 
 /** One cell: how many gave both answers, and their share of the column. */
 export interface CrossCell {
@@ -53,7 +53,7 @@ export function crossTabber(rowQuestion: Question, columnQuestion: Question) {
   const columnTotals = columns.map(() => 0);
   let total = 0;
   return {
-    add(response: StoredResponse) {
+    add(response: AnsweredResponse) {
       const across = answerList(response.answers, columnQuestion.id)
         .map((v) => columnIndex.get(v))
         .filter((i) => i !== undefined);

@@ -1,12 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { stringify } from 'csv-stringify/sync';
 import type { Question, Survey } from '../../schemas/index.ts';
-import { choiceOptions } from '../../components/survey/choiceOptions.ts';
+import { choiceOptions } from '../../forms/choiceOptions.ts';
 import { otherKey, surveyQuestions } from '../../forms/questions.ts';
 import { answerList, dateAnswer, type StoredResponse } from './results.ts';
 import { iterateResponses } from './responses.ts';
 import { responseTags } from './responseTags.ts';
 import { excerptsJsonMember } from './codingExports.ts';
+import { responseReady } from '../responseBackpressure.ts';
 
 /**
  * A spreadsheet runs a cell that starts with one of these as a formula (CWE-1236). Prefixing a
@@ -95,7 +96,9 @@ const ROWS_PER_CHUNK = 200;
 export function streamOf(pieces: Iterator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
+      // Read on only when the client has taken what was sent (src/server/responseBackpressure.ts).
+      await responseReady();
       let chunk = '';
       for (let i = 0; i < ROWS_PER_CHUNK; i++) {
         const next = pieces.next();

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Question, Survey } from '../../schemas/index.ts';
-import { choiceOptions } from '../../components/survey/choiceOptions.ts';
+import { choiceOptions } from '../../forms/choiceOptions.ts';
 import {
   otherKey,
   PREFER_NOT_TO_SAY,

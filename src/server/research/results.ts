@@ -1,5 +1,5 @@
 import type { Question, Survey } from '../../schemas/index.ts';
-import { choiceOptions } from '../../components/survey/choiceOptions.ts';
+import { choiceOptions } from '../../forms/choiceOptions.ts';
 import { isAsked, otherKey, surveyQuestions, type Answers } from '../../forms/questions.ts';
 import { answerValues } from '../../schemas/survey.ts';
 
@@ -14,6 +14,18 @@ export interface StoredResponse {
   definitionHash: string;
   answers: Answers;
 }
+
+/**
+ * What results read of a response: the stored response itself, or its closed answers alone
+ * (closedAnswers.ts), where each written answer is WORDS_APART instead of its words.
+ */
+export type AnsweredResponse = Pick<StoredResponse, 'id' | 'number' | 'receivedOn' | 'answers'>;
+
+/**
+ * Stands for a written answer that is not blank, in closed answers (closedAnswers.ts): the
+ * words are kept apart, and read afterwards only for the few answers a results page lists.
+ */
+export const WORDS_APART = true;
 
 /** One bar: an answer, how many chose it and their share of those who answered. */
 export interface CountRow {
@@ -94,7 +106,7 @@ export interface ResultsFilter {
 export const RESULTS_SORTS = ['newest', 'oldest'] as const;
 export type ResultsSort = (typeof RESULTS_SORTS)[number];
 
-const isEmpty = (value: unknown) =>
+export const isEmpty = (value: unknown) =>
   value === undefined ||
   value === null ||
   value === '' ||
@@ -106,7 +118,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** Middle value of a list of numbers (the mean of the two middle ones for an even count). */
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator over 100,000.
+  const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
@@ -119,7 +132,7 @@ export function answerList(answers: Answers, questionId: string): string[] {
 }
 
 /** Whether a response passes every "answered X with Y" filter and the date filters. */
-export function matchesFilter(response: StoredResponse, filter: Partial<ResultsFilter>): boolean {
+export function matchesFilter(response: AnsweredResponse, filter: Partial<ResultsFilter>): boolean {
   if (filter.from && response.receivedOn < filter.from) return false;
   if (filter.to && response.receivedOn > filter.to) return false;
   return (filter.where ?? []).every(({ question, value }) =>
@@ -153,7 +166,7 @@ export const LISTED_ANSWERS = 100;
  * holding them all: with 100,000 responses, holding them took about 1 GB.
  */
 interface Tally {
-  add(response: StoredResponse): void;
+  add(response: AnsweredResponse): void;
   result(): TallyResult;
 }
 
@@ -161,11 +174,13 @@ function choiceCounts(question: Question) {
   const counts = new Map<string, number>();
   let answered = 0;
   return {
-    add(response: StoredResponse) {
-      const values = answerList(response.answers, question.id);
-      if (values.length === 0) return;
+    add(response: AnsweredResponse) {
+      const value = response.answers[question.id];
+      if (isEmpty(value)) return;
       answered++;
-      for (const value of new Set(values)) counts.set(value, (counts.get(value) ?? 0) + 1);
+      // One answer (most questions) is counted without building a list and a set for it.
+      const values = Array.isArray(value) ? new Set(value.map(String)) : [String(value)];
+      for (const one of values) counts.set(one, (counts.get(one) ?? 0) + 1);
     },
     result() {
       const { options, exclusive } = choiceOptions(question);
@@ -187,16 +202,19 @@ function textAnswers(key: string, filter: Partial<ResultsFilter>) {
   let kept: TextAnswer[] = [];
   let matching = 0;
   return {
-    add(response: StoredResponse) {
+    add(response: AnsweredResponse) {
       const value = response.answers[key];
-      if (typeof value !== 'string' || value.trim() === '') return;
-      if (needle && !value.toLocaleLowerCase('en-GB').includes(needle)) return;
+      // Closed answers say only that words were written; readSurveyResults lists them afterwards.
+      const apart = value === WORDS_APART;
+      if (apart && needle) throw new Error('A search reads the words: use the stored responses.');
+      if (!apart && (typeof value !== 'string' || value.trim() === '')) return;
+      if (needle && !(value as string).toLocaleLowerCase('en-GB').includes(needle)) return;
       matching++;
       kept.push({
         responseId: response.id,
         responseNumber: response.number,
         receivedOn: response.receivedOn,
-        text: value,
+        text: apart ? '' : (value as string),
       });
       if (kept.length >= 2 * LISTED_ANSWERS) kept = kept.sort(order).slice(0, LISTED_ANSWERS);
     },
@@ -348,17 +366,19 @@ function tally(question: Question, filter: Partial<ResultsFilter>): Tally {
 export type AnswerStatus = 'answered' | 'skipped' | 'not-asked';
 
 export function answerStatus(question: Question, answers: Answers, all: Question[]): AnswerStatus {
+  // !isEmpty is answerList(…).length > 0 without building the list: this runs for every
+  // question of every response on the results page.
   const given =
     question.type === 'date'
       ? dateAnswer(answers[question.id]) !== null
-      : answerList(answers, question.id).length > 0;
+      : !isEmpty(answers[question.id]);
   if (given) return 'answered';
   return isAsked(question, answers, all) ? 'skipped' : 'not-asked';
 }
 
 /** Something that sees every response that passes the filters, in the same single pass. */
 export interface ResponseSink {
-  add(response: StoredResponse): void;
+  add(response: AnsweredResponse): void;
 }
 
 /**
@@ -369,7 +389,7 @@ export interface ResponseSink {
  */
 export function surveyResults(
   survey: Survey,
-  responses: Iterable<StoredResponse>,
+  responses: Iterable<AnsweredResponse>,
   filter: Partial<ResultsFilter> = {},
   { only, also = [] }: { only?: string[]; also?: ResponseSink[] } = {},
 ): { total: number; questions: QuestionResult[] } {

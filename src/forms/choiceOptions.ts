@@ -1,7 +1,7 @@
-import type { Question } from '../../schemas/index.ts';
-import { allowedValues } from '../../forms/answerSchemas.ts';
-import { NONE, OTHER, PREFER_NOT_TO_SAY } from '../../forms/questions.ts';
-import { flowWords } from '../../forms/flowWords.ts';
+import type { Question } from '../schemas/index.ts';
+import { allowedValues } from './answerSchemas.ts';
+import { NONE, OTHER, PREFER_NOT_TO_SAY } from './questions.ts';
+import { flowWords } from './flowWords.ts';
 
 export interface Option {
   value: string;
