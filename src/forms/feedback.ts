@@ -385,3 +385,11 @@ export const PUBLIC_ROLE: Record<Role, string> = {
   'ecdp-member': 'ECDP member',
   other: 'Someone else',
 };
+
+export interface FeedbackState {
+  values: FeedbackValues;
+  errors: FeedbackErrors;
+  receipt?: string;
+  /** A message that is not about one field (closed, too many, could not send). */
+  notice?: string;
+}

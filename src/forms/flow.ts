@@ -1,3 +1,4 @@
+import type { FieldErrors, SurveyValues } from './validateSurvey.ts';
 import type { Question, Survey } from '../schemas/index.ts';
 import {
   askedQuestions,
@@ -164,4 +165,17 @@ function clip(text: string, room: number): string {
   if (text.length <= room) return text;
   const cut = text.slice(0, room - 1);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
+export interface FlowState {
+  step: Step;
+  values: SurveyValues;
+  errors: FieldErrors;
+  easyRead: boolean;
+  /** Came here from "Change" on the check page: Continue goes back there. */
+  returnToCheck: boolean;
+  /** A message from the server that is not about one field (the survey closed, say). */
+  notice?: string;
+  /** Without JavaScript: the code of the answers so far (src/server/surveyProgress.ts). */
+  progress?: string;
 }

@@ -80,3 +80,6 @@ export const otherKey = (id: string) => `${id}-other`;
 export function questionText(question: Question, easyRead: boolean): string {
   return easyRead && question.easyRead ? question.easyRead : question.label;
 }
+
+/** The id of a question's field (its first input), which error links and "Change" point at. */
+export const fieldId = (id: string) => `answer-${id}`;

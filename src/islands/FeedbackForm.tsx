@@ -18,19 +18,12 @@ import {
   type FeedbackErrors,
   type FeedbackValues,
 } from '../forms/feedback.ts';
+import type { FeedbackState } from '../forms/feedback.ts';
 import { CharacterCount } from '../components/survey/CharacterCount.tsx';
 import { ErrorSummary } from '../components/survey/ErrorSummary.tsx';
 import { describedBy, ErrorMessage, Hint } from '../components/survey/fieldParts.tsx';
 import { normaliseValues } from '../forms/values.ts';
 import { FeedbackConfirmation } from '../components/prototype/FeedbackConfirmation.tsx';
-
-export interface FeedbackState {
-  values: FeedbackValues;
-  errors: FeedbackErrors;
-  receipt?: string;
-  /** A message that is not about one field (closed, too many, could not send). */
-  notice?: string;
-}
 
 export interface FeedbackFormProps {
   prototype: Prototype;

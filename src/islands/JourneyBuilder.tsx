@@ -36,23 +36,7 @@ import { clearDraft, loadDraft, saveDraft } from '../client/surveyDraft.ts';
 import { deliver, flush, type Delivery } from '../client/outbox.ts';
 
 export type { JourneyStep };
-
-export interface JourneyState {
-  step: JourneyStep;
-  values: JourneyValues;
-  errors: FieldErrors;
-  /** Where "Change" opened this step from: its main button and Back return there. */
-  from?: ReturnTo;
-  /** The stage just removed: the message shown in the list, where focus goes. */
-  changed?: { at: number; text: string };
-  /** Without JavaScript, the code for the map kept between a step's post and its page. */
-  progress?: string;
-  /** The map was just cleared from this device: say so. */
-  cleared?: boolean;
-  notice?: string;
-  /** Consent statements in their easy-read wording, where the activity provides it. */
-  easyRead?: boolean;
-}
+import type { JourneyState } from '../forms/journeyFlow.ts';
 
 interface Props {
   journey: Journey;

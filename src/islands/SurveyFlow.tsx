@@ -21,6 +21,7 @@ import {
   stepUrl,
   type Step,
 } from '../forms/flow.ts';
+import type { FlowState } from '../forms/flow.ts';
 import { askedQuestions, questionText, surveyQuestions, type Answers } from '../forms/questions.ts';
 import {
   answerErrors,
@@ -34,19 +35,6 @@ import type { DateParts } from '../forms/dates.ts';
 import { clearDraft, loadDraft, saveDraft } from '../client/surveyDraft.ts';
 import { deliver, flush, isQueued, type Delivery } from '../client/outbox.ts';
 import { showThenFocus } from '../components/survey/showThenFocus.ts';
-
-export interface FlowState {
-  step: Step;
-  values: SurveyValues;
-  errors: FieldErrors;
-  easyRead: boolean;
-  /** Came here from "Change" on the check page: Continue goes back there. */
-  returnToCheck: boolean;
-  /** A message from the server that is not about one field (the survey closed, say). */
-  notice?: string;
-  /** Without JavaScript: the code of the answers so far (src/server/surveyProgress.ts). */
-  progress?: string;
-}
 
 /** A survey opened at its start: nothing answered, standard wording. */
 export function startState(): FlowState {

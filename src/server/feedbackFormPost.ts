@@ -1,6 +1,6 @@
 import type { Prototype } from '../schemas/index.ts';
 import { formToFeedback, HONEYPOT } from '../forms/feedback.ts';
-import type { FeedbackState } from '../islands/FeedbackForm.tsx';
+import type { FeedbackState } from '../forms/feedback.ts';
 import { UNAVAILABLE } from './jsonResponses.ts';
 import { submitFeedback } from './prototypeFeedback.ts';
 import type { FailureLimiter } from './rateLimit.ts';

@@ -4,7 +4,7 @@ import {
   encodeJourneyStep,
   type JourneyStep,
 } from '../forms/journeyFlow.ts';
-import type { JourneyState } from '../islands/JourneyBuilder.tsx';
+import type { JourneyState } from '../forms/journeyFlow.ts';
 import { keepState, readState } from './surveyProgress.ts';
 
 /** Journey codes are kept apart from survey codes of the same slug. */

@@ -9,7 +9,7 @@ import {
   type JourneyStep,
 } from '../forms/journeyFlow.ts';
 import type { FieldErrors } from '../forms/validateSurvey.ts';
-import type { JourneyState } from '../islands/JourneyBuilder.tsx';
+import type { JourneyState } from '../forms/journeyFlow.ts';
 import type { Store } from './store.ts';
 import { limitNotice, type SubmissionLimit } from './submissionLimit.ts';
 import { submitActivityResponse } from './surveySubmissions.ts';

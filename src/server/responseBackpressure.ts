@@ -16,7 +16,7 @@ const writing: AsyncLocalStorage<Writing> = ((globalThis as { [KEY]?: AsyncLocal
 ] ??= new AsyncLocalStorage<Writing>());
 
 /**
- * Lets a streamed body wait for the client. The Node adapter writes each chunk of a streamed
+ * Lets a streamed body wait for the client (docs/reliability.md G26). The Node adapter writes each chunk of a streamed
  * body as soon as it is read, without waiting when the socket (or the compressor in front of
  * it) says it is full, so a 90 MB export to a slow researcher was held in the server's memory.
  * This wraps the response's `write` to notice "full" and its `drain`, and makes that known to

@@ -2,7 +2,7 @@ import type { Survey } from '../schemas/index.ts';
 import { decodeStep, encodeStep, type Step } from '../forms/flow.ts';
 import { askedQuestions } from '../forms/questions.ts';
 import { normaliseValues } from '../forms/values.ts';
-import type { FlowState } from '../islands/SurveyFlow.tsx';
+import type { FlowState } from '../forms/flow.ts';
 import { readProgress } from './surveyProgress.ts';
 
 /**

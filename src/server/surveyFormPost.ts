@@ -5,12 +5,12 @@ import { askedQuestions } from '../forms/questions.ts';
 import { formToSubmission } from '../forms/submission.ts';
 import { answerErrors, consentErrors, type SurveyValues } from '../forms/validateSurvey.ts';
 import { normaliseValues } from '../forms/values.ts';
-import type { FlowState } from '../islands/SurveyFlow.tsx';
+import type { FlowState } from '../forms/flow.ts';
 import type { Store } from './store.ts';
 import { limitNotice, type SubmissionLimit } from './submissionLimit.ts';
 import { submitSurveyResponse } from './surveySubmissions.ts';
 import { formatDate } from '../lib/dates.ts';
-import { fieldId } from '../components/survey/QuestionField.tsx';
+import { fieldId } from '../forms/questions.ts';
 
 /**
  * One step of a survey without JavaScript: the form post carries the step, the button pressed

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FlowState } from '../islands/SurveyFlow.tsx';
+import type { FlowState } from '../forms/flow.ts';
 
 /**
  * The answers so far of a survey filled in without JavaScript, between a step's form post and

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { surveySchema } from '../../src/schemas/index.ts';
-import type { FlowState } from '../../src/islands/SurveyFlow.tsx';
+import type { FlowState } from '../../src/forms/flow.ts';
 import { progress, stepUrl } from '../../src/forms/flow.ts';
 import { KEEP_MS, keepProgress, readProgress } from '../../src/server/surveyProgress.ts';
 import { surveyFormGet } from '../../src/server/surveyFormGet.ts';

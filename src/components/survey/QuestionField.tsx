@@ -1,6 +1,12 @@
 import { useField, useFormikContext } from 'formik';
 import type { Question } from '../../schemas/index.ts';
-import { OTHER, otherKey, PREFER_NOT_TO_SAY, questionText } from '../../forms/questions.ts';
+import {
+  fieldId,
+  OTHER,
+  otherKey,
+  PREFER_NOT_TO_SAY,
+  questionText,
+} from '../../forms/questions.ts';
 import { choiceOptions, type Option } from '../../forms/choiceOptions.ts';
 import { describedBy, ErrorMessage, Hint, QuestionHeading } from './fieldParts.tsx';
 import { CharacterCount } from './CharacterCount.tsx';
@@ -21,7 +27,7 @@ export interface QuestionFieldProps {
 }
 
 /** The id of a question's first input: where error summary links point. */
-export const fieldId = (id: string) => `answer-${id}`;
+export { fieldId };
 
 export function QuestionField({
   question: asWritten,

@@ -76,7 +76,8 @@ function keptFor(db: DatabaseSync): Map<string, Kept> {
 const shapeOf = (survey: Survey) => JSON.stringify([...answerKeys(survey)]);
 
 /**
- * What tells whether kept closed answers are still the stored ones, from two indexed reads.
+ * What tells whether kept closed answers are still the stored ones (docs/reliability.md G27),
+ * from two indexed reads.
  * Responses never change once stored; each new one takes the next number of its activity
  * (activity_numbers, which nothing lowers); deletions lower the count. So if the count grew by
  * exactly as many numbers as were given since (none, or some), responses were only added, and

@@ -1,12 +1,21 @@
 import type { APIContext } from 'astro';
 import { getEntry } from 'astro:content';
-import type { Survey } from '../../schemas/index.ts';
+import type { Journey, Prototype, Survey } from '../../schemas/index.ts';
 import { ukDay } from '../activityDates.ts';
 import { downloadHeaders } from './exports.ts';
 import { audit, notFound, requireResearcher, researchDb } from './routeHelpers.ts';
 import type { DatabaseSync } from 'node:sqlite';
 
-type Body = (db: DatabaseSync, slug: string, survey: Survey, today: string) => BodyInit;
+/** What each kind of activity is, by its content collection, and the word the audit log uses. */
+type Activities = { surveys: Survey; journeys: Journey; prototypes: Prototype };
+const AUDIT_WORD = { surveys: 'survey', journeys: 'journey', prototypes: 'prototype' } as const;
+
+type Body<C extends keyof Activities> = (
+  db: DatabaseSync,
+  slug: string,
+  activity: Activities[C],
+  today: string,
+) => BodyInit;
 
 /** The signed-in researcher (G23) and the survey a download is of, or the response refusing it. */
 export async function surveyDownload(context: APIContext) {
@@ -19,18 +28,39 @@ export async function surveyDownload(context: APIContext) {
 }
 
 /**
- * A download of one survey's data: checked for a researcher on every request (G23), audited,
- * never cached and always saved as a file.
+ * A download of one activity's data, named `<slug>-<name>-<day>.<extension>`: checked for a
+ * researcher on every request (G23), audited, never cached and always saved as a file. The one
+ * factory for every export of surveys, journeys and prototype scopes.
  */
-export function exportRoute(kind: string, contentType: string, extension: string, body: Body) {
+export function activityDownload<C extends keyof Activities>(
+  collection: C,
+  name: string,
+  contentType: string,
+  extension: string,
+  body: Body<C>,
+) {
   return async (context: APIContext): Promise<Response> => {
-    const found = await surveyDownload(context);
-    if (found instanceof Response) return found;
-    const { researcher, slug, survey } = found;
+    const researcher = requireResearcher(context.locals);
+    if (researcher instanceof Response) return researcher;
+    const slug = context.params.slug ?? '';
+    const entry = await getEntry(collection, slug);
+    if (!entry) return notFound();
     const today = ukDay(new Date());
-    audit(researcher, 'export-downloaded', `survey ${slug}, ${kind}.${extension}`);
-    return new Response(body(researchDb(), slug, survey, today), {
-      headers: downloadHeaders(contentType, `${slug}-${kind}-${today}.${extension}`),
+    audit(
+      researcher,
+      'export-downloaded',
+      `${AUDIT_WORD[collection]} ${slug}, ${name}.${extension}`,
+    );
+    return new Response(body(researchDb(), slug, entry.data as Activities[C], today), {
+      headers: downloadHeaders(contentType, `${slug}-${name}-${today}.${extension}`),
     });
   };
 }
+
+/** A download of one survey's data (activityDownload). */
+export const exportRoute = (
+  name: string,
+  contentType: string,
+  extension: string,
+  body: Body<'surveys'>,
+) => activityDownload('surveys', name, contentType, extension, body);

@@ -1,8 +1,12 @@
 import { journeyCsvStream } from '../../../../server/research/journeyData.ts';
-import { journeyExportRoute } from '../../../../server/research/journeyExportRoute.ts';
+import { activityDownload } from '../../../../server/research/exportRoute.ts';
 
 export const prerender = false;
 
-export const GET = journeyExportRoute('text/csv; charset=utf-8', 'csv', (db, slug, journey) =>
-  journeyCsvStream(db, slug, journey),
+export const GET = activityDownload(
+  'journeys',
+  'stages',
+  'text/csv; charset=utf-8',
+  'csv',
+  (db, slug, journey) => journeyCsvStream(db, slug, journey),
 );

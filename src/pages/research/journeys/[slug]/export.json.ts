@@ -1,9 +1,11 @@
 import { journeyJsonStream } from '../../../../server/research/journeyData.ts';
-import { journeyExportRoute } from '../../../../server/research/journeyExportRoute.ts';
+import { activityDownload } from '../../../../server/research/exportRoute.ts';
 
 export const prerender = false;
 
-export const GET = journeyExportRoute(
+export const GET = activityDownload(
+  'journeys',
+  'stages',
   'application/json; charset=utf-8',
   'json',
   (db, slug, journey, today) => journeyJsonStream(db, slug, journey, today),

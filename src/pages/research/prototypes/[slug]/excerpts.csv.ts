@@ -1,11 +1,13 @@
 import { featureKey } from '../../../../schemas/featureKey.ts';
 import { excerptsCsvStream } from '../../../../server/research/codingExports.ts';
 import { feedbackFieldLabel } from '../../../../server/research/feedbackCoding.ts';
-import { feedbackExportRoute } from '../../../../server/research/feedbackExportRoute.ts';
+import { activityDownload } from '../../../../server/research/exportRoute.ts';
 
 export const prerender = false;
 
-export const GET = feedbackExportRoute(
+export const GET = activityDownload(
+  'prototypes',
+  'excerpts',
   'text/csv; charset=utf-8',
   'csv',
   (db, slug, prototype) => {
@@ -14,5 +16,4 @@ export const GET = feedbackExportRoute(
       feedbackFieldLabel(field, (id) => names.get(id)),
     );
   },
-  'excerpts',
 );

@@ -1,8 +1,12 @@
 import { feedbackCsvStream } from '../../../../server/research/feedbackExports.ts';
-import { feedbackExportRoute } from '../../../../server/research/feedbackExportRoute.ts';
+import { activityDownload } from '../../../../server/research/exportRoute.ts';
 
 export const prerender = false;
 
-export const GET = feedbackExportRoute('text/csv; charset=utf-8', 'csv', (db, slug, prototype) =>
-  feedbackCsvStream(db, slug, prototype),
+export const GET = activityDownload(
+  'prototypes',
+  'feedback',
+  'text/csv; charset=utf-8',
+  'csv',
+  (db, slug, prototype) => feedbackCsvStream(db, slug, prototype),
 );
